@@ -1,0 +1,339 @@
+/* steward-server-main.c
+ *
+ * steward-server: the admin API of API.md on SQLite.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+
+#include <glib-unix.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "steward-demo.h"
+#include "steward-server.h"
+#include "steward-setup.h"
+
+#define DEFAULT_LISTEN "127.0.0.1:8470"
+#define DEFAULT_TOKEN_TTL 3600
+#define MAX_TOKEN_TTL (30 * 24 * 3600)
+#define MAX_DEMO_USERS 1000000
+
+typedef struct
+{
+  char  *data_dir;
+  char  *listen;
+  int    demo;
+  char **iams;
+  int    token_ttl;
+  char  *tls_certificate;
+  char  *tls_key;
+  char  *issue_api_key;
+} Options;
+
+static void
+options_clear (Options *options)
+{
+  g_free (options->data_dir);
+  g_free (options->listen);
+  g_strfreev (options->iams);
+  g_free (options->tls_certificate);
+  g_free (options->tls_key);
+  g_free (options->issue_api_key);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
+
+static gboolean
+parse_options (Options *options,
+               int     *argc,
+               char  ***argv,
+               GError **error)
+{
+  GOptionEntry entries[] = {
+    { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &options->data_dir, N_ ("Keep the database and the first administrator's key in DIR"), "DIR" },
+    { "listen", 0, 0, G_OPTION_ARG_STRING, &options->listen, N_ ("Listen on HOST:PORT (port 0 picks a free one; default " DEFAULT_LISTEN ")"), "HOST:PORT" },
+    { "demo", 0, 0, G_OPTION_ARG_INT, &options->demo, N_ ("On first start, add N demo users with sixty days of history"), "N" },
+    { "iam", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options->iams, N_ ("Add an identity manager (repeatable)"), "ID:DISPLAY_NAME" },
+    { "token-ttl", 0, 0, G_OPTION_ARG_INT, &options->token_ttl, N_ ("Tokens expire after SECONDS (default 3600)"), "SECONDS" },
+    { "tls-certificate", 0, 0, G_OPTION_ARG_FILENAME, &options->tls_certificate, N_ ("Serve HTTPS with this PEM certificate"), "FILE" },
+    { "tls-key", 0, 0, G_OPTION_ARG_FILENAME, &options->tls_key, N_ ("The PEM private key of the certificate"), "FILE" },
+    { "issue-api-key", 0, 0, G_OPTION_ARG_STRING, &options->issue_api_key, N_ ("Print a new API key for an existing user and exit"), "USERID" },
+    { NULL }
+  };
+  g_autoptr (GOptionContext) context = g_option_context_new (NULL);
+
+  options->token_ttl = DEFAULT_TOKEN_TTL;
+  g_option_context_set_summary (context, _ ("Serve the Steward admin API from an SQLite database."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, argc, argv, error))
+    return FALSE;
+
+  if (options->data_dir == NULL)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, _ ("--data-dir is required"));
+      return FALSE;
+    }
+  if (options->demo < 0 || options->demo > MAX_DEMO_USERS)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _ ("--demo takes 0 to %d users"), MAX_DEMO_USERS);
+      return FALSE;
+    }
+  if (options->token_ttl < 1 || options->token_ttl > MAX_TOKEN_TTL)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _ ("--token-ttl takes 1 to %d seconds"), MAX_TOKEN_TTL);
+      return FALSE;
+    }
+  if ((options->tls_certificate == NULL) != (options->tls_key == NULL))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _ ("--tls-certificate and --tls-key go together"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static GSocketAddress *
+parse_listen_address (const char *text,
+                      char      **out_host,
+                      GError    **error)
+{
+  g_autoptr (GSocketConnectable) connectable = NULL;
+  g_autoptr (GInetAddress) address = NULL;
+  const char *host;
+
+  connectable = g_network_address_parse (text, 0, error);
+  if (connectable == NULL)
+    return NULL;
+
+  host = g_network_address_get_hostname (G_NETWORK_ADDRESS (connectable));
+  if (g_str_equal (host, "localhost"))
+    host = "127.0.0.1";
+
+  address = g_inet_address_new_from_string (host);
+  if (address == NULL)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _ ("--listen needs a numeric address such as 127.0.0.1:8470 or [::1]:8470, not “%s”"),
+                   text);
+      return NULL;
+    }
+
+  *out_host = g_strdup (host);
+  return g_inet_socket_address_new (address, g_network_address_get_port (G_NETWORK_ADDRESS (connectable)));
+}
+
+static StewardStore *
+open_store (const char *data_dir,
+            GError    **error)
+{
+  g_autofree char *path = g_build_filename (data_dir, STEWARD_DATABASE_FILE, NULL);
+
+  if (g_mkdir_with_parents (data_dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _ ("Cannot create the data directory %s: %s"), data_dir, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  return steward_store_open (path, error);
+}
+
+static int
+issue_api_key (StewardStore *store,
+               const char   *user)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *key = steward_setup_issue_api_key (store, user, &error);
+
+  if (key == NULL)
+    {
+      g_printerr ("steward-server: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  g_print ("%s\n", key);
+  return EXIT_SUCCESS;
+}
+
+/* ---------------------------------------------------------------- serve */
+
+typedef struct
+{
+  GMainLoop     *loop;
+  StewardServer *server;
+  gboolean       stopping;
+} Running;
+
+static void
+shutdown_done_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  Running *running = user_data;
+
+  steward_server_shutdown_finish (STEWARD_SERVER (object), result, NULL);
+  g_main_loop_quit (running->loop);
+}
+
+static gboolean
+stop_signal_cb (gpointer user_data)
+{
+  Running *running = user_data;
+
+  if (!running->stopping)
+    {
+      running->stopping = TRUE;
+      g_message ("Finishing requests in flight, then stopping");
+      steward_server_shutdown_async (running->server, shutdown_done_cb, running);
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+prepare_data (StewardStore  *store,
+              const Options *options,
+              char         **out_admin_key,
+              GError       **error)
+{
+  g_autoptr (GStrvBuilder) iams = g_strv_builder_new ();
+  g_auto (GStrv) iam_specs = NULL;
+
+  if (options->demo > 0)
+    {
+      static const char *const demo_iams[] = { STEWARD_DEMO_IAMS, NULL };
+
+      g_strv_builder_addv (iams, (const char **)demo_iams);
+    }
+  if (options->iams != NULL)
+    g_strv_builder_addv (iams, (const char **)options->iams);
+  iam_specs = g_strv_builder_end (iams);
+
+  if (!steward_setup_iams (store, (const char *const *)iam_specs, error))
+    return FALSE;
+
+  if (!steward_setup_first_admin (store, options->data_dir, out_admin_key, error))
+    return FALSE;
+
+  /* Demo users only join a fresh database, never a real one. */
+  if (*out_admin_key != NULL && options->demo > 0)
+    return steward_demo_seed (store, STEWARD_FIRST_ADMIN_USERID, (guint)options->demo, error);
+
+  return TRUE;
+}
+
+static int
+serve (StewardStore  *store,
+       const Options *options)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GSocketAddress) address = NULL;
+  g_autoptr (GTlsCertificate) certificate = NULL;
+  g_autoptr (StewardServer) server = NULL;
+  g_autoptr (GMainLoop) loop = NULL;
+  g_autofree char      *admin_key = NULL;
+  g_autofree char      *host = NULL;
+  g_autofree char      *url = NULL;
+  StewardServerSettings settings = { 0 };
+  Running               running = { 0 };
+  guint                 term_source;
+  guint                 int_source;
+
+  address = parse_listen_address (options->listen != NULL ? options->listen : DEFAULT_LISTEN, &host, &error);
+  if (address == NULL)
+    goto fail;
+
+  if (options->tls_certificate != NULL)
+    {
+      certificate = g_tls_certificate_new_from_files (options->tls_certificate, options->tls_key, &error);
+      if (certificate == NULL)
+        goto fail;
+    }
+
+  if (!prepare_data (store, options, &admin_key, &error))
+    goto fail;
+
+  settings.token_ttl_seconds = options->token_ttl;
+  settings.query_engine_host = host;
+  server = steward_server_new (store, &settings, certificate);
+  if (!steward_server_listen (server, address, &error))
+    goto fail;
+
+  /* Tests and the app read this first line to learn the port. */
+  url = steward_server_get_url (server);
+  g_print ("Listening on %s\n", url);
+  if (admin_key != NULL)
+    g_print (_ ("Created the administrator %s. Its API key, shown only this once, is:\n%s\n"
+                "(The key is also in %s/%s, readable only by you.)\n"),
+             STEWARD_FIRST_ADMIN_USERID, admin_key, options->data_dir, STEWARD_ADMIN_KEY_FILE);
+  fflush (stdout);
+
+  loop = g_main_loop_new (NULL, FALSE);
+  running.loop = loop;
+  running.server = server;
+  term_source = g_unix_signal_add (SIGTERM, stop_signal_cb, &running);
+  int_source = g_unix_signal_add (SIGINT, stop_signal_cb, &running);
+
+  g_main_loop_run (loop);
+
+  g_source_remove (term_source);
+  g_source_remove (int_source);
+  return EXIT_SUCCESS;
+
+fail:
+  g_printerr ("steward-server: %s\n", error->message);
+  return EXIT_FAILURE;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_auto (Options) options = { 0 };
+  g_autoptr (StewardStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+  int status;
+
+  /* The database holds every account's details: owner-only, always. */
+  umask (0077);
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (!parse_options (&options, &argc, &argv, &error))
+    {
+      g_printerr ("steward-server: %s\n", error->message);
+      return 2;
+    }
+
+  store = open_store (options.data_dir, &error);
+  if (store == NULL)
+    {
+      g_printerr ("steward-server: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  if (options.issue_api_key != NULL)
+    status = issue_api_key (store, options.issue_api_key);
+  else
+    status = serve (store, &options);
+
+  /* Closing checkpoints the write-ahead log into the database file. */
+  steward_store_close (store);
+  return status;
+}

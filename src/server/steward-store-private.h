@@ -1,0 +1,60 @@
+/* steward-store-private.h
+ *
+ * What the parts of StewardStore share: the connection, the statement cache
+ * and small binding helpers.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <sqlite3.h>
+
+#include "steward-store.h"
+
+G_BEGIN_DECLS
+
+struct _StewardStore
+{
+  GObject parent_instance;
+
+  sqlite3    *db;
+  GHashTable *statements;  /* SQL text → sqlite3_stmt, prepared once */
+  GHashTable *count_cache; /* filter key → gint64, valid for one generation */
+  guint64     generation;  /* bumped by every committed write */
+  gboolean    writing;     /* the open transaction may write */
+  gboolean    created;     /* the schema was created by this open */
+};
+
+/* A cached statement is never finalized by its user, only reset. */
+typedef sqlite3_stmt StewardCachedStmt;
+
+void steward_cached_stmt_release (StewardCachedStmt *stmt);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (StewardCachedStmt, steward_cached_stmt_release)
+
+StewardCachedStmt *steward_store_prepare (StewardStore *self,
+                                          const char   *sql,
+                                          GError      **error);
+gboolean           steward_store_exec (StewardStore *self,
+                                       const char   *sql,
+                                       GError      **error);
+gboolean           steward_store_fail (StewardStore *self,
+                                       int           rc,
+                                       GError      **error);
+/* Steps a statement that returns no rows, turning constraint failures into
+ * STEWARD_STORE_ERROR_CONFLICT. */
+gboolean steward_store_step_done (StewardStore      *self,
+                                  StewardCachedStmt *stmt,
+                                  GError           **error);
+
+void  steward_bind_text (sqlite3_stmt *stmt,
+                         int           index,
+                         const char   *text);
+char *steward_column_dup (sqlite3_stmt *stmt,
+                          int           column);
+
+/* The case-folded form used for case-insensitive search, sort and
+ * uniqueness; the same function is used on queries. */
+char *steward_fold (const char *text);
+
+G_END_DECLS

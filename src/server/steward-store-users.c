@@ -1,0 +1,1049 @@
+/* steward-store-users.c
+ *
+ * Identity managers, users, their permissions, groups and subscriptions.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "steward-secrets.h"
+#include "steward-store-private.h"
+#include "steward-time.h"
+
+/* FTS5's trigram tokenizer can only match queries of three or more
+ * characters; shorter ones are searched with instr() instead. */
+#define TRIGRAM_MIN_CHARS 3
+
+#define USER_COLUMNS                                                          \
+  "id, iamid, userid, name, email, sql_user, phone, position, organization, " \
+  "disabled, system_generated, last_login, created_at, updated_at, profile_updated_at"
+
+/* ------------------------------------------------------------------ IAMs */
+
+gboolean
+steward_store_ensure_iam (StewardStore *self,
+                          const char   *id,
+                          const char   *display_name,
+                          const char   *type,
+                          GError      **error)
+{
+  g_autoptr (StewardCachedStmt) stmt = NULL;
+
+  g_return_val_if_fail (STEWARD_IS_STORE (self), FALSE);
+
+  stmt = steward_store_prepare (self,
+                                "INSERT INTO iams (id, display_name, type) VALUES (?, ?, ?) "
+                                "ON CONFLICT (id) DO UPDATE SET display_name = excluded.display_name",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+
+  steward_bind_text (stmt, 1, id);
+  steward_bind_text (stmt, 2, display_name);
+  steward_bind_text (stmt, 3, type);
+  return steward_store_step_done (self, stmt, error);
+}
+
+GPtrArray *
+steward_store_list_iams (StewardStore *self,
+                         GError      **error)
+{
+  g_autoptr (StewardCachedStmt) stmt = NULL;
+  g_autoptr (GPtrArray) iams = g_ptr_array_new_with_free_func ((GDestroyNotify)steward_store_iam_free);
+  int rc;
+
+  g_return_val_if_fail (STEWARD_IS_STORE (self), NULL);
+
+  stmt = steward_store_prepare (self,
+                                "SELECT id, display_name, type, oauth FROM iams "
+                                "ORDER BY id != 'bim', id",
+                                error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      StewardStoreIam *iam = g_new0 (StewardStoreIam, 1);
+
+      iam->id = steward_column_dup (stmt, 0);
+      iam->display_name = steward_column_dup (stmt, 1);
+      iam->type = steward_column_dup (stmt, 2);
+      iam->oauth = sqlite3_column_int (stmt, 3) != 0;
+      g_ptr_array_add (iams, iam);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      steward_store_fail (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&iams);
+}
+
+gboolean
+steward_store_has_iam (StewardStore *self,
+                       const char   *id,
+                       GError      **error)
+{
+  g_autoptr (StewardCachedStmt) stmt = NULL;
+
+  stmt = steward_store_prepare (self, "SELECT 1 FROM iams WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  steward_bind_text (stmt, 1, id);
+  return sqlite3_step (stmt) == SQLITE_ROW;
+}
+
+/* ------------------------------------------------------------- lookups */
+
+static gint64
+select_id (StewardStore *self,
+           const char   *sql,
+           const char   *first,
+           const char   *second,
+           GError      **error)
+{
+  g_autoptr (StewardCachedStmt) stmt = steward_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+
+  steward_bind_text (stmt, 1, first);
+  if (second != NULL)
+    steward_bind_text (stmt, 2, second);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return sqlite3_column_int64 (stmt, 0);
+  if (rc != SQLITE_DONE)
+    {
+      steward_store_fail (self, rc, error);
+      return -1;
+    }
+
+  return 0;
+}
+
+/* The id of the user holding USERID in IAMID, 0 when none, -1 on error.
+ * bim user names are e-mail addresses and compare case-insensitively;
+ * other identity managers compare exactly, as their servers do. */
+static gint64
+lookup_userid (StewardStore *self,
+               const char   *iamid,
+               const char   *userid,
+               GError      **error)
+{
+  g_autofree char *key = NULL;
+
+  if (!g_str_equal (iamid, "bim"))
+    return select_id (self, "SELECT id FROM users WHERE iamid = ? AND userid = ?",
+                      iamid, userid, error);
+
+  key = steward_fold (userid);
+  return select_id (self, "SELECT id FROM users WHERE iamid = 'bim' AND userid_key = ?",
+                    key, NULL, error);
+}
+
+static gboolean
+load_names (StewardStore *self,
+            const char   *sql,
+            gint64        id,
+            GPtrArray    *into,
+            GError      **error)
+{
+  g_autoptr (StewardCachedStmt) stmt = steward_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (into, steward_column_dup (stmt, 0));
+
+  if (rc != SQLITE_DONE)
+    return steward_store_fail (self, rc, error);
+
+  return TRUE;
+}
+
+StewardStoreUser *
+steward_store_get_user (StewardStore *self,
+                        gint64        id,
+                        GError      **error)
+{
+  g_autoptr (StewardCachedStmt) stmt = NULL;
+  g_autoptr (StewardStoreUser) user = NULL;
+  int rc;
+
+  g_return_val_if_fail (STEWARD_IS_STORE (self), NULL);
+
+  stmt = steward_store_prepare (self, "SELECT " USER_COLUMNS " FROM users WHERE id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_NOT_FOUND,
+                   _ ("There is no user with id %" G_GINT64_FORMAT), id);
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      steward_store_fail (self, rc, error);
+      return NULL;
+    }
+
+  user = g_new0 (StewardStoreUser, 1);
+  user->id = sqlite3_column_int64 (stmt, 0);
+  user->iamid = steward_column_dup (stmt, 1);
+  user->userid = steward_column_dup (stmt, 2);
+  user->name = steward_column_dup (stmt, 3);
+  user->email = steward_column_dup (stmt, 4);
+  user->sql_user = steward_column_dup (stmt, 5);
+  user->phone = steward_column_dup (stmt, 6);
+  user->position = steward_column_dup (stmt, 7);
+  user->organization = steward_column_dup (stmt, 8);
+  user->disabled = sqlite3_column_int (stmt, 9) != 0;
+  user->system_generated = sqlite3_column_int (stmt, 10) != 0;
+  user->last_login = sqlite3_column_int64 (stmt, 11);
+  user->created_at = sqlite3_column_int64 (stmt, 12);
+  user->updated_at = sqlite3_column_int64 (stmt, 13);
+  user->profile_updated_at = sqlite3_column_int64 (stmt, 14);
+  g_clear_pointer (&stmt, steward_cached_stmt_release);
+
+  user->permissions = g_ptr_array_new_with_free_func (g_free);
+  user->group_permissions = g_ptr_array_new_with_free_func (g_free);
+
+  if (!load_names (self,
+                   "SELECT permission FROM user_permissions WHERE user_id = ? ORDER BY permission",
+                   id, user->permissions, error))
+    return NULL;
+
+  if (!load_names (self,
+                   "SELECT DISTINCT gp.permission FROM group_members gm "
+                   "JOIN group_permissions gp ON gp.group_id = gm.group_id "
+                   "WHERE gm.user_id = ? ORDER BY 1",
+                   id, user->group_permissions, error))
+    return NULL;
+
+  return g_steal_pointer (&user);
+}
+
+static gboolean
+is_decimal_id (const char *text)
+{
+  guint64 value;
+
+  return g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL);
+}
+
+StewardStoreUser *
+steward_store_find_user (StewardStore *self,
+                         const char   *iamid,
+                         const char   *userid_or_id,
+                         GError      **error)
+{
+  g_autoptr (GError) local_error = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (STEWARD_IS_STORE (self), NULL);
+
+  id = lookup_userid (self, iamid, userid_or_id, &local_error);
+  if (id < 0)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  /* API.md allows the numeric id in place of the userid. A userid that
+   * happens to be all digits wins over an id, as it is the more specific. */
+  if (id == 0 && is_decimal_id (userid_or_id))
+    {
+      id = select_id (self, "SELECT id FROM users WHERE id = ? AND iamid = ?",
+                      userid_or_id, iamid, &local_error);
+      if (id < 0)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+    }
+
+  if (id == 0)
+    {
+      g_set_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_NOT_FOUND,
+                   _ ("There is no user “%s” in the identity manager “%s”"),
+                   userid_or_id, iamid);
+      return NULL;
+    }
+
+  return steward_store_get_user (self, id, error);
+}
+
+/* ------------------------------------------------------------- changes */
+
+static gboolean
+check_userid_free (StewardStore *self,
+                   const char   *iamid,
+                   const char   *userid,
+                   gint64        except_id,
+                   GError      **error)
+{
+  gint64 holder = lookup_userid (self, iamid, userid, error);
+
+  if (holder < 0)
+    return FALSE;
+
+  if (holder != 0 && holder != except_id)
+    {
+      if (g_str_equal (iamid, "bim"))
+        g_set_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_CONFLICT,
+                     _ ("A user with e-mail %s already exists"), userid);
+      else
+        g_set_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_CONFLICT,
+                     _ ("The identity manager “%s” already has a user “%s”"), iamid, userid);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_sql_user_free (StewardStore *self,
+                     const char   *sql_user,
+                     gint64        except_id,
+                     GError      **error)
+{
+  gint64 holder;
+
+  if (sql_user == NULL || *sql_user == '\0')
+    return TRUE;
+
+  holder = select_id (self, "SELECT id FROM users WHERE sql_user = ?", sql_user, NULL, error);
+  if (holder < 0)
+    return FALSE;
+
+  if (holder != 0 && holder != except_id)
+    {
+      g_set_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_CONFLICT,
+                   _ ("The SQL user name “%s” is already taken by another user"), sql_user);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+insert_permissions (StewardStore      *self,
+                    gint64             id,
+                    const char *const *permissions,
+                    GError           **error)
+{
+  for (guint i = 0; permissions != NULL && permissions[i] != NULL; i++)
+    {
+      g_autoptr (StewardCachedStmt) stmt = NULL;
+
+      stmt = steward_store_prepare (self,
+                                    "INSERT OR IGNORE INTO user_permissions (user_id, permission) VALUES (?, ?)",
+                                    error);
+      if (stmt == NULL)
+        return FALSE;
+
+      sqlite3_bind_int64 (stmt, 1, id);
+      steward_bind_text (stmt, 2, permissions[i]);
+      if (!steward_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+gint64
+steward_store_insert_user (StewardStore              *self,
+                           const StewardStoreNewUser *user,
+                           GError                   **error)
+{
+  g_autoptr (StewardCachedStmt) stmt = NULL;
+  g_autofree char *userid_key = NULL;
+  g_autofree char *name_key = NULL;
+  g_autofree char *email_key = NULL;
+  g_autofree char *password_hash = NULL;
+  gint64           created_at;
+  gint64           id;
+
+  g_return_val_if_fail (STEWARD_IS_STORE (self), 0);
+  g_return_val_if_fail (user->iamid != NULL && user->userid != NULL && user->name != NULL, 0);
+
+  if (!check_userid_free (self, user->iamid, user->userid, 0, error) || !check_sql_user_free (self, user->sql_user, 0, error))
+    return 0;
+
+  userid_key = steward_fold (user->userid);
+  name_key = steward_fold (user->name);
+  email_key = steward_fold (user->email);
+  if (user->password != NULL)
+    password_hash = steward_secret_hash_password (user->password);
+  created_at = user->created_at != 0 ? user->created_at : steward_now_ms ();
+
+  stmt = steward_store_prepare (self,
+                                "INSERT INTO users (iamid, userid, userid_key, name, name_key, email, email_key, "
+                                "sql_user, password_hash, disabled, system_generated, last_login, "
+                                "created_at, updated_at, profile_updated_at) "
+                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                error);
+  if (stmt == NULL)
+    return 0;
+
+  steward_bind_text (stmt, 1, user->iamid);
+  steward_bind_text (stmt, 2, user->userid);
+  steward_bind_text (stmt, 3, userid_key);
+  steward_bind_text (stmt, 4, user->name);
+  steward_bind_text (stmt, 5, name_key);
+  steward_bind_text (stmt, 6, user->email);
+  steward_bind_text (stmt, 7, email_key);
+  steward_bind_text (stmt, 8, user->sql_user);
+  steward_bind_text (stmt, 9, password_hash);
+  sqlite3_bind_int (stmt, 10, user->disabled);
+  sqlite3_bind_int (stmt, 11, user->system_generated);
+  if (user->last_login != 0)
+    sqlite3_bind_int64 (stmt, 12, user->last_login);
+  sqlite3_bind_int64 (stmt, 13, created_at);
+  sqlite3_bind_int64 (stmt, 14, created_at);
+  sqlite3_bind_int64 (stmt, 15, created_at);
+
+  if (!steward_store_step_done (self, stmt, error))
+    return 0;
+
+  id = sqlite3_last_insert_rowid (self->db);
+  if (!insert_permissions (self, id, user->permissions, error))
+    return 0;
+
+  return id;
+}
+
+static gboolean
+expect_one_change (StewardStore *self,
+                   gint64        id,
+                   GError      **error)
+{
+  if (sqlite3_changes (self->db) == 1)
+    return TRUE;
+
+  g_set_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_NOT_FOUND,
+               _ ("There is no user with id %" G_GINT64_FORMAT), id);
+  return FALSE;
+}
+
+/* Appends "column = ?" to the UPDATE and remembers the value to bind. */
+static void
+add_assignment (GString    *sql,
+                GPtrArray  *values,
+                const char *column,
+                const char *value)
+{
+  g_string_append_printf (sql, ", %s = ?", column);
+  g_ptr_array_add (values, value != NULL && *value != '\0' ? g_strdup (value) : NULL);
+}
+
+gboolean
+steward_store_update_profile (StewardStore                    *self,
+                              gint64                           id,
+                              const StewardStoreProfileChange *change,
+                              GError                         **error)
+{
+  g_autoptr (StewardStoreUser) current = NULL;
+  g_autoptr (GString) sql = g_string_new ("UPDATE users SET updated_at = ?1, profile_updated_at = ?1");
+  g_autoptr (GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (StewardCachedStmt) stmt = NULL;
+
+  g_return_val_if_fail (STEWARD_IS_STORE (self), FALSE);
+
+  current = steward_store_get_user (self, id, error);
+  if (current == NULL)
+    return FALSE;
+
+  if (change->name != NULL)
+    {
+      g_autofree char *key = steward_fold (change->name);
+
+      add_assignment (sql, values, "name", change->name);
+      add_assignment (sql, values, "name_key", key);
+    }
+
+  if (change->email != NULL)
+    {
+      g_autofree char *key = steward_fold (change->email);
+
+      add_assignment (sql, values, "email", change->email);
+      add_assignment (sql, values, "email_key", key);
+
+      /* A bim user's name is their e-mail: the two change together. */
+      if (g_str_equal (current->iamid, "bim"))
+        {
+          if (!check_userid_free (self, "bim", change->email, id, error))
+            return FALSE;
+          add_assignment (sql, values, "userid", change->email);
+          add_assignment (sql, values, "userid_key", key);
+        }
+    }
+
+  if (change->sql_user != NULL)
+    {
+      if (!check_sql_user_free (self, change->sql_user, id, error))
+        return FALSE;
+      add_assignment (sql, values, "sql_user", change->sql_user);
+    }
+
+  if (change->phone != NULL)
+    add_assignment (sql, values, "phone", change->phone);
+  if (change->position != NULL)
+    add_assignment (sql, values, "position", change->position);
+  if (change->organization != NULL)
+    add_assignment (sql, values, "organization", change->organization);
+
+  g_string_append (sql, " WHERE id = ?");
+
+  /* The text only ever combines the fixed column names above, so the cache
+   * holds at most one statement per combination. */
+  stmt = steward_store_prepare (self, sql->str, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, steward_now_ms ());
+  for (guint i = 0; i < values->len; i++)
+    steward_bind_text (stmt, (int)i + 2, g_ptr_array_index (values, i));
+  sqlite3_bind_int64 (stmt, (int)values->len + 2, id);
+
+  if (!steward_store_step_done (self, stmt, error))
+    return FALSE;
+
+  return expect_one_change (self, id, error);
+}
+
+static gboolean
+touch_user (StewardStore *self,
+            gint64        id,
+            GError      **error)
+{
+  g_autoptr (StewardCachedStmt) stmt = NULL;
+
+  stmt = steward_store_prepare (self, "UPDATE users SET updated_at = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, steward_now_ms ());
+  sqlite3_bind_int64 (stmt, 2, id);
+  if (!steward_store_step_done (self, stmt, error))
+    return FALSE;
+
+  return expect_one_change (self, id, error);
+}
+
+gboolean
+steward_store_set_permissions (StewardStore      *self,
+                               gint64             id,
+                               const char *const *permissions,
+                               GError           **error)
+{
+  g_autoptr (StewardCachedStmt) stmt = NULL;
+
+  g_return_val_if_fail (STEWARD_IS_STORE (self), FALSE);
+
+  if (!touch_user (self, id, error))
+    return FALSE;
+
+  stmt = steward_store_prepare (self, "DELETE FROM user_permissions WHERE user_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!steward_store_step_done (self, stmt, error))
+    return FALSE;
+
+  return insert_permissions (self, id, permissions, error);
+}
+
+gboolean
+steward_store_set_disabled (StewardStore *self,
+                            gint64        id,
+                            gboolean      disabled,
+                            GError      **error)
+{
+  g_autoptr (StewardCachedStmt) stmt = NULL;
+
+  g_return_val_if_fail (STEWARD_IS_STORE (self), FALSE);
+
+  stmt = steward_store_prepare (self, "UPDATE users SET disabled = ?, updated_at = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int (stmt, 1, disabled);
+  sqlite3_bind_int64 (stmt, 2, steward_now_ms ());
+  sqlite3_bind_int64 (stmt, 3, id);
+  if (!steward_store_step_done (self, stmt, error) || !expect_one_change (self, id, error))
+    return FALSE;
+  g_clear_pointer (&stmt, steward_cached_stmt_release);
+
+  if (!disabled)
+    return TRUE;
+
+  /* A disabled account must lose its sessions at once, not when they
+   * expire. Its API keys stay, but stop working while it is disabled. */
+  stmt = steward_store_prepare (self, "DELETE FROM tokens WHERE user_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  return steward_store_step_done (self, stmt, error);
+}
+
+gboolean
+steward_store_delete_user (StewardStore *self,
+                           gint64        id,
+                           GError      **error)
+{
+  g_autoptr (StewardCachedStmt) stmt = NULL;
+
+  g_return_val_if_fail (STEWARD_IS_STORE (self), FALSE);
+
+  /* Foreign keys cascade to permissions, group memberships, subscriptions,
+   * API keys and tokens. */
+  stmt = steward_store_prepare (self, "DELETE FROM users WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!steward_store_step_done (self, stmt, error))
+    return FALSE;
+
+  return expect_one_change (self, id, error);
+}
+
+gboolean
+steward_store_migrate_user (StewardStore *self,
+                            gint64        id,
+                            const char   *iamid,
+                            const char   *userid,
+                            GError      **error)
+{
+  g_autoptr (StewardCachedStmt) stmt = NULL;
+  g_autofree char *userid_key = NULL;
+
+  g_return_val_if_fail (STEWARD_IS_STORE (self), FALSE);
+
+  if (!check_userid_free (self, iamid, userid, id, error))
+    return FALSE;
+
+  userid_key = steward_fold (userid);
+  stmt = steward_store_prepare (self,
+                                "UPDATE users SET iamid = ?, userid = ?, userid_key = ?, updated_at = ? WHERE id = ?",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+
+  steward_bind_text (stmt, 1, iamid);
+  steward_bind_text (stmt, 2, userid);
+  steward_bind_text (stmt, 3, userid_key);
+  sqlite3_bind_int64 (stmt, 4, steward_now_ms ());
+  sqlite3_bind_int64 (stmt, 5, id);
+  if (!steward_store_step_done (self, stmt, error))
+    return FALSE;
+
+  return expect_one_change (self, id, error);
+}
+
+gboolean
+steward_store_set_last_login (StewardStore *self,
+                              gint64        id,
+                              gint64        when,
+                              GError      **error)
+{
+  g_autoptr (StewardCachedStmt) stmt = NULL;
+
+  stmt = steward_store_prepare (self, "UPDATE users SET last_login = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, when);
+  sqlite3_bind_int64 (stmt, 2, id);
+  return steward_store_step_done (self, stmt, error);
+}
+
+/* ------------------------------------------------------------- listing */
+
+typedef struct
+{
+  GString   *where;
+  GPtrArray *values; /* strings, bound in order */
+  GString   *cache_key;
+} FilterClause;
+
+static void
+add_value (FilterClause *clause,
+           const char   *value)
+{
+  g_ptr_array_add (clause->values, g_strdup (value));
+  /* Length-prefixed so no two filters share a key. */
+  g_string_append_printf (clause->cache_key, "%zu:%s|", strlen (value), value);
+}
+
+/* A quoted FTS5 phrase: the text is data, never query syntax. */
+static char *
+fts_phrase (const char *folded)
+{
+  g_autoptr (GString) phrase = g_string_new ("\"");
+
+  for (const char *p = folded; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (phrase, '"');
+      g_string_append_c (phrase, *p);
+    }
+  g_string_append_c (phrase, '"');
+
+  return g_string_free (g_steal_pointer (&phrase), FALSE);
+}
+
+static void
+add_substring_filter (FilterClause *clause,
+                      const char   *column, /* NULL: any searchable column */
+                      const char   *text)
+{
+  g_autofree char *folded = NULL;
+
+  if (text == NULL || *text == '\0')
+    return;
+
+  folded = steward_fold (text);
+  g_string_append_printf (clause->cache_key, "%s~", column != NULL ? column : "*");
+
+  if (g_utf8_strlen (folded, -1) >= TRIGRAM_MIN_CHARS)
+    {
+      g_autofree char *phrase = fts_phrase (folded);
+      g_autofree char *query = column != NULL ? g_strdup_printf ("%s : %s", column, phrase)
+                                              : g_steal_pointer (&phrase);
+
+      g_string_append (clause->where,
+                       " AND u.id IN (SELECT rowid FROM user_search WHERE user_search MATCH ?)");
+      add_value (clause, query);
+    }
+  else if (column != NULL)
+    {
+      g_string_append_printf (clause->where, " AND instr(u.%s, ?) > 0", column);
+      add_value (clause, folded);
+    }
+  else
+    {
+      g_string_append (clause->where,
+                       " AND (instr(u.name_key, ?) > 0 OR instr(u.email_key, ?) > 0"
+                       " OR instr(u.userid_key, ?) > 0)");
+      add_value (clause, folded);
+      add_value (clause, folded);
+      add_value (clause, folded);
+    }
+}
+
+static void
+build_filter (const StewardUserFilter *filter,
+              FilterClause            *clause)
+{
+  clause->where = g_string_new ("WHERE 1");
+  clause->values = g_ptr_array_new_with_free_func (g_free);
+  clause->cache_key = g_string_new (NULL);
+
+  /* The unary + keeps SQLite from using an index for these low-selectivity
+   * filters, so it walks the index of the sort order and stops at LIMIT. */
+  if (!filter->include_disabled)
+    {
+      g_string_append (clause->where, " AND +u.disabled = 0");
+      g_string_append (clause->cache_key, "enabled|");
+    }
+
+  if (filter->iamids != NULL && filter->iamids->len > 0)
+    {
+      g_string_append (clause->where, " AND +u.iamid IN (");
+      g_string_append (clause->cache_key, "iam=");
+      for (guint i = 0; i < filter->iamids->len; i++)
+        {
+          g_string_append (clause->where, i == 0 ? "?" : ", ?");
+          add_value (clause, g_ptr_array_index (filter->iamids, i));
+        }
+      g_string_append (clause->where, ")");
+    }
+
+  if (filter->permission != NULL)
+    {
+      g_string_append (clause->where,
+                       " AND EXISTS (SELECT 1 FROM user_permissions p"
+                       " WHERE p.user_id = u.id AND p.permission = ?)");
+      g_string_append (clause->cache_key, "perm=");
+      add_value (clause, filter->permission);
+    }
+
+  add_substring_filter (clause, NULL, filter->search_text);
+  add_substring_filter (clause, "name_key", filter->name);
+  add_substring_filter (clause, "email_key", filter->email);
+  add_substring_filter (clause, "userid_key", filter->userid);
+}
+
+static void
+clear_filter (FilterClause *clause)
+{
+  if (clause->where != NULL)
+    g_string_free (clause->where, TRUE);
+  g_clear_pointer (&clause->values, g_ptr_array_unref);
+  if (clause->cache_key != NULL)
+    g_string_free (clause->cache_key, TRUE);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (FilterClause, clear_filter)
+
+static const char *
+order_by (StewardSortField field,
+          gboolean         descending)
+{
+  static const char *const ascending_order[] = {
+    [STEWARD_SORT_NAME] = "u.name_key ASC, u.id ASC",
+    [STEWARD_SORT_EMAIL] = "u.email_key ASC, u.id ASC",
+    [STEWARD_SORT_IAMID] = "u.iamid ASC, u.name_key ASC, u.id ASC",
+    [STEWARD_SORT_CREATED_AT] = "u.created_at ASC, u.id ASC",
+    [STEWARD_SORT_LAST_LOGIN] = "u.last_login ASC, u.id ASC",
+    [STEWARD_SORT_USERNAME] = "u.userid_key ASC, u.id ASC",
+  };
+  static const char *const descending_order[] = {
+    [STEWARD_SORT_NAME] = "u.name_key DESC, u.id DESC",
+    [STEWARD_SORT_EMAIL] = "u.email_key DESC, u.id DESC",
+    [STEWARD_SORT_IAMID] = "u.iamid DESC, u.name_key DESC, u.id DESC",
+    [STEWARD_SORT_CREATED_AT] = "u.created_at DESC, u.id DESC",
+    [STEWARD_SORT_LAST_LOGIN] = "u.last_login DESC, u.id DESC",
+    [STEWARD_SORT_USERNAME] = "u.userid_key DESC, u.id DESC",
+  };
+
+  g_assert (field <= STEWARD_SORT_USERNAME);
+
+  return descending ? descending_order[field] : ascending_order[field];
+}
+
+static void
+bind_values (sqlite3_stmt *stmt,
+             GPtrArray    *values)
+{
+  for (guint i = 0; i < values->len; i++)
+    steward_bind_text (stmt, (int)i + 1, g_ptr_array_index (values, i));
+}
+
+static gboolean
+count_matches (StewardStore *self,
+               FilterClause *clause,
+               gint64       *out_count,
+               GError      **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM users u %s", clause->where->str);
+  g_autoptr (StewardCachedStmt) stmt = NULL;
+  gint64 *cached;
+  int     rc;
+
+  /* Counting 100,000 rows on every page request would cost more than the
+   * page itself; the cache is dropped by every committed write. */
+  cached = g_hash_table_lookup (self->count_cache, clause->cache_key->str);
+  if (cached != NULL)
+    {
+      *out_count = *cached;
+      return TRUE;
+    }
+
+  stmt = steward_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_values (stmt, clause->values);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return steward_store_fail (self, rc, error);
+
+  *out_count = sqlite3_column_int64 (stmt, 0);
+  g_hash_table_insert (self->count_cache, g_strdup (clause->cache_key->str),
+                       g_memdup2 (out_count, sizeof *out_count));
+  return TRUE;
+}
+
+gboolean
+steward_store_list_users (StewardStore            *self,
+                          const StewardUserFilter *filter,
+                          GPtrArray              **out_users,
+                          gint64                  *out_count,
+                          GError                 **error)
+{
+  g_auto (FilterClause) clause = { 0 };
+  g_autoptr (GPtrArray) users = g_ptr_array_new_with_free_func ((GDestroyNotify)steward_store_user_free);
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (StewardCachedStmt) stmt = NULL;
+  g_autofree char *sql = NULL;
+  int              rc;
+
+  g_return_val_if_fail (STEWARD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (filter->sort_field <= STEWARD_SORT_USERNAME, FALSE);
+
+  build_filter (filter, &clause);
+
+  if (!count_matches (self, &clause, out_count, error))
+    return FALSE;
+
+  sql = g_strdup_printf ("SELECT u.id FROM users u %s ORDER BY %s LIMIT ? OFFSET ?",
+                         clause.where->str, order_by (filter->sort_field, filter->descending));
+  stmt = steward_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_values (stmt, clause.values);
+  sqlite3_bind_int64 (stmt, (int)clause.values->len + 1, filter->size);
+  sqlite3_bind_int64 (stmt, (int)clause.values->len + 2, filter->offset);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    return steward_store_fail (self, rc, error);
+  g_clear_pointer (&stmt, steward_cached_stmt_release);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      StewardStoreUser *user = steward_store_get_user (self, g_array_index (ids, gint64, i), error);
+
+      if (user == NULL)
+        return FALSE;
+      g_ptr_array_add (users, user);
+    }
+
+  *out_users = g_steal_pointer (&users);
+  return TRUE;
+}
+
+gboolean
+steward_store_count_users (StewardStore *self,
+                           gint64       *out_total,
+                           gint64       *out_disabled,
+                           GError      **error)
+{
+  g_autoptr (StewardCachedStmt) stmt = NULL;
+  int rc;
+
+  stmt = steward_store_prepare (self, "SELECT count(*), coalesce(sum(disabled), 0) FROM users", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return steward_store_fail (self, rc, error);
+
+  *out_total = sqlite3_column_int64 (stmt, 0);
+  *out_disabled = sqlite3_column_int64 (stmt, 1);
+  return TRUE;
+}
+
+GPtrArray *
+steward_store_custom_permissions (StewardStore *self,
+                                  GError      **error)
+{
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (StewardCachedStmt) stmt = NULL;
+  int rc;
+
+  stmt = steward_store_prepare (self,
+                                "SELECT permission FROM user_permissions "
+                                "UNION SELECT permission FROM group_permissions ORDER BY 1",
+                                error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (names, steward_column_dup (stmt, 0));
+
+  if (rc != SQLITE_DONE)
+    {
+      steward_store_fail (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&names);
+}
+
+/* ------------------------------------------- groups and subscriptions */
+
+gboolean
+steward_store_add_group_member (StewardStore      *self,
+                                const char        *group_name,
+                                const char *const *group_permissions,
+                                gint64             user_id,
+                                GError           **error)
+{
+  g_autoptr (StewardCachedStmt) member = NULL;
+  gint64 group_id;
+
+  {
+    g_autoptr (StewardCachedStmt) stmt = steward_store_prepare (self, "INSERT OR IGNORE INTO groups (name) VALUES (?)", error);
+
+    if (stmt == NULL)
+      return FALSE;
+    steward_bind_text (stmt, 1, group_name);
+    if (!steward_store_step_done (self, stmt, error))
+      return FALSE;
+  }
+
+  group_id = select_id (self, "SELECT id FROM groups WHERE name = ?", group_name, NULL, error);
+  if (group_id <= 0)
+    return FALSE;
+
+  for (guint i = 0; group_permissions != NULL && group_permissions[i] != NULL; i++)
+    {
+      g_autoptr (StewardCachedStmt) stmt = NULL;
+
+      stmt = steward_store_prepare (self,
+                                    "INSERT OR IGNORE INTO group_permissions (group_id, permission) VALUES (?, ?)",
+                                    error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, group_id);
+      steward_bind_text (stmt, 2, group_permissions[i]);
+      if (!steward_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  member = steward_store_prepare (self,
+                                  "INSERT OR IGNORE INTO group_members (group_id, user_id) VALUES (?, ?)",
+                                  error);
+  if (member == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (member, 1, group_id);
+  sqlite3_bind_int64 (member, 2, user_id);
+  return steward_store_step_done (self, member, error);
+}
+
+gboolean
+steward_store_add_subscription (StewardStore *self,
+                                gint64        user_id,
+                                const char   *data_source,
+                                GError      **error)
+{
+  g_autoptr (StewardCachedStmt) stmt = NULL;
+
+  stmt = steward_store_prepare (self,
+                                "INSERT OR IGNORE INTO subscriptions (user_id, data_source) VALUES (?, ?)",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, user_id);
+  steward_bind_text (stmt, 2, data_source);
+  return steward_store_step_done (self, stmt, error);
+}

@@ -1,0 +1,481 @@
+/* steward-store.c
+ *
+ * Opening the database, its schema and migrations, transactions and the
+ * statement cache.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "steward-store-private.h"
+
+#define SCHEMA_VERSION 1
+
+G_DEFINE_QUARK (steward - store - error - quark, steward_store_error)
+G_DEFINE_FINAL_TYPE (StewardStore, steward_store, G_TYPE_OBJECT)
+
+/* Version 1. The sort indexes carry "disabled" so that skipping disabled
+ * users while paging needs no visit to the table. Times are milliseconds since the epoch (UTC). The *_key columns
+ * hold case-folded copies that searching, sorting and the case-insensitive
+ * uniqueness of bim user names rely on. */
+static const char schema_v1[] = "CREATE TABLE iams ("
+                                "  id TEXT PRIMARY KEY,"
+                                "  display_name TEXT NOT NULL,"
+                                "  type TEXT NOT NULL,"
+                                "  oauth INTEGER NOT NULL DEFAULT 0);"
+                                "CREATE TABLE users ("
+                                "  id INTEGER PRIMARY KEY,"
+                                "  iamid TEXT NOT NULL REFERENCES iams(id),"
+                                "  userid TEXT NOT NULL,"
+                                "  userid_key TEXT NOT NULL,"
+                                "  name TEXT NOT NULL,"
+                                "  name_key TEXT NOT NULL,"
+                                "  email TEXT,"
+                                "  email_key TEXT NOT NULL DEFAULT '',"
+                                "  sql_user TEXT UNIQUE,"
+                                "  phone TEXT,"
+                                "  position TEXT,"
+                                "  organization TEXT,"
+                                "  password_hash TEXT,"
+                                "  disabled INTEGER NOT NULL DEFAULT 0,"
+                                "  system_generated INTEGER NOT NULL DEFAULT 0,"
+                                "  last_login INTEGER,"
+                                "  created_at INTEGER NOT NULL,"
+                                "  updated_at INTEGER NOT NULL,"
+                                "  profile_updated_at INTEGER NOT NULL,"
+                                "  UNIQUE (iamid, userid));"
+                                "CREATE UNIQUE INDEX users_bim_userid_key ON users(userid_key) WHERE iamid = 'bim';"
+                                "CREATE INDEX users_by_name ON users(name_key, id, disabled);"
+                                "CREATE INDEX users_by_email ON users(email_key, id, disabled);"
+                                "CREATE INDEX users_by_userid ON users(userid_key, id, disabled);"
+                                "CREATE INDEX users_by_iamid ON users(iamid, name_key, id, disabled);"
+                                "CREATE INDEX users_by_created ON users(created_at, id, disabled);"
+                                "CREATE INDEX users_by_last_login ON users(last_login, id, disabled);"
+                                "CREATE VIRTUAL TABLE user_search USING fts5("
+                                "  name_key, email_key, userid_key,"
+                                "  content='users', content_rowid='id',"
+                                "  tokenize='trigram case_sensitive 1');"
+                                "CREATE TRIGGER users_search_insert AFTER INSERT ON users BEGIN"
+                                "  INSERT INTO user_search(rowid, name_key, email_key, userid_key)"
+                                "  VALUES (new.id, new.name_key, new.email_key, new.userid_key);"
+                                "END;"
+                                "CREATE TRIGGER users_search_delete AFTER DELETE ON users BEGIN"
+                                "  INSERT INTO user_search(user_search, rowid, name_key, email_key, userid_key)"
+                                "  VALUES ('delete', old.id, old.name_key, old.email_key, old.userid_key);"
+                                "END;"
+                                "CREATE TRIGGER users_search_update AFTER UPDATE OF name_key, email_key, userid_key ON users BEGIN"
+                                "  INSERT INTO user_search(user_search, rowid, name_key, email_key, userid_key)"
+                                "  VALUES ('delete', old.id, old.name_key, old.email_key, old.userid_key);"
+                                "  INSERT INTO user_search(rowid, name_key, email_key, userid_key)"
+                                "  VALUES (new.id, new.name_key, new.email_key, new.userid_key);"
+                                "END;"
+                                "CREATE TABLE user_permissions ("
+                                "  user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+                                "  permission TEXT NOT NULL,"
+                                "  PRIMARY KEY (user_id, permission)) WITHOUT ROWID;"
+                                "CREATE INDEX user_permissions_by_name ON user_permissions(permission, user_id);"
+                                "CREATE TABLE groups ("
+                                "  id INTEGER PRIMARY KEY,"
+                                "  name TEXT NOT NULL UNIQUE);"
+                                "CREATE TABLE group_permissions ("
+                                "  group_id INTEGER NOT NULL REFERENCES groups(id) ON DELETE CASCADE,"
+                                "  permission TEXT NOT NULL,"
+                                "  PRIMARY KEY (group_id, permission)) WITHOUT ROWID;"
+                                "CREATE TABLE group_members ("
+                                "  group_id INTEGER NOT NULL REFERENCES groups(id) ON DELETE CASCADE,"
+                                "  user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+                                "  PRIMARY KEY (group_id, user_id)) WITHOUT ROWID;"
+                                "CREATE INDEX group_members_by_user ON group_members(user_id);"
+                                "CREATE TABLE subscriptions ("
+                                "  user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+                                "  data_source TEXT NOT NULL,"
+                                "  PRIMARY KEY (user_id, data_source)) WITHOUT ROWID;"
+                                "CREATE TABLE api_keys ("
+                                "  id INTEGER PRIMARY KEY,"
+                                "  user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+                                "  name TEXT NOT NULL,"
+                                "  key_hash TEXT NOT NULL UNIQUE,"
+                                "  created_at INTEGER NOT NULL);"
+                                "CREATE INDEX api_keys_by_user ON api_keys(user_id);"
+                                "CREATE TABLE tokens ("
+                                "  token_hash TEXT PRIMARY KEY,"
+                                "  user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+                                "  api_key_id INTEGER REFERENCES api_keys(id) ON DELETE CASCADE,"
+                                "  expires_at INTEGER NOT NULL) WITHOUT ROWID;"
+                                "CREATE INDEX tokens_by_user ON tokens(user_id);"
+                                "CREATE INDEX tokens_by_key ON tokens(api_key_id);"
+                                "CREATE TABLE audit ("
+                                "  id INTEGER PRIMARY KEY,"
+                                "  date_time INTEGER NOT NULL,"
+                                "  record_type TEXT NOT NULL,"
+                                "  actor_iamid TEXT,"
+                                "  actor_userid TEXT,"
+                                "  target_iamid TEXT,"
+                                "  target_userid TEXT,"
+                                "  success INTEGER NOT NULL,"
+                                "  details TEXT NOT NULL DEFAULT '{}');"
+                                "CREATE INDEX audit_by_time ON audit(date_time);"
+                                "CREATE INDEX audit_by_actor ON audit(actor_userid, date_time);"
+                                "CREATE INDEX audit_by_target ON audit(target_userid, date_time);"
+                                "CREATE TABLE interactions ("
+                                "  day TEXT NOT NULL,"
+                                "  control TEXT NOT NULL,"
+                                "  count INTEGER NOT NULL,"
+                                "  PRIMARY KEY (day, control)) WITHOUT ROWID;";
+
+void
+steward_cached_stmt_release (StewardCachedStmt *stmt)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
+gboolean
+steward_store_fail (StewardStore *self,
+                    int           rc,
+                    GError      **error)
+{
+  int code = STEWARD_STORE_ERROR_FAILED;
+
+  if ((rc & 0xff) == SQLITE_CONSTRAINT)
+    code = STEWARD_STORE_ERROR_CONFLICT;
+  else if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB)
+    code = STEWARD_STORE_ERROR_CORRUPT;
+
+  g_set_error (error, STEWARD_STORE_ERROR, code, "%s",
+               self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+  return FALSE;
+}
+
+StewardCachedStmt *
+steward_store_prepare (StewardStore *self,
+                       const char   *sql,
+                       GError      **error)
+{
+  sqlite3_stmt *stmt;
+  int           rc;
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    return stmt;
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      steward_store_fail (self, rc, error);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+gboolean
+steward_store_exec (StewardStore *self,
+                    const char   *sql,
+                    GError      **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return steward_store_fail (self, rc, error);
+
+  return TRUE;
+}
+
+gboolean
+steward_store_step_done (StewardStore      *self,
+                         StewardCachedStmt *stmt,
+                         GError           **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    return steward_store_fail (self, rc, error);
+
+  return TRUE;
+}
+
+void
+steward_bind_text (sqlite3_stmt *stmt,
+                   int           index,
+                   const char   *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+char *
+steward_column_dup (sqlite3_stmt *stmt,
+                    int           column)
+{
+  const unsigned char *text = sqlite3_column_text (stmt, column);
+
+  return text != NULL ? g_strdup ((const char *)text) : NULL;
+}
+
+char *
+steward_fold (const char *text)
+{
+  g_autofree char *normalized = NULL;
+
+  if (text == NULL)
+    return g_strdup ("");
+
+  /* Normalize first so "é" typed two ways folds to one key. */
+  normalized = g_utf8_normalize (text, -1, G_NORMALIZE_NFKC);
+  return g_utf8_casefold (normalized != NULL ? normalized : text, -1);
+}
+
+static gboolean
+migrate (StewardStore *self,
+         GError      **error)
+{
+  g_autoptr (StewardCachedStmt) version_stmt = NULL;
+  int version;
+
+  version_stmt = steward_store_prepare (self, "PRAGMA user_version", error);
+  if (version_stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (version_stmt) != SQLITE_ROW)
+    return steward_store_fail (self, sqlite3_errcode (self->db), error);
+  version = sqlite3_column_int (version_stmt, 0);
+  g_clear_pointer (&version_stmt, steward_cached_stmt_release);
+
+  if (version == SCHEMA_VERSION)
+    return TRUE;
+
+  if (version > SCHEMA_VERSION)
+    {
+      g_set_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_CORRUPT,
+                   _ ("The database was written by a newer steward-server (schema %d; this one knows %d)"),
+                   version, SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  /* One transaction: a crash halfway leaves the old version intact. */
+  if (!steward_store_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  if (version < 1 && !steward_store_exec (self, schema_v1, error))
+    goto fail;
+
+  if (!steward_store_exec (self, "PRAGMA user_version = " G_STRINGIFY (SCHEMA_VERSION), error))
+    goto fail;
+
+  if (!steward_store_exec (self, "COMMIT", error))
+    goto fail;
+
+  self->created = (version == 0);
+  return TRUE;
+
+fail:
+  steward_store_exec (self, "ROLLBACK", NULL);
+  return FALSE;
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+steward_store_finalize (GObject *object)
+{
+  StewardStore *self = (StewardStore *)object;
+
+  steward_store_close (self);
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->count_cache, g_hash_table_unref);
+
+  G_OBJECT_CLASS (steward_store_parent_class)->finalize (object);
+}
+
+static void
+steward_store_class_init (StewardStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = steward_store_finalize;
+}
+
+static void
+steward_store_init (StewardStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            finalize_statement);
+  self->count_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+StewardStore *
+steward_store_open (const char *path,
+                    GError    **error)
+{
+  g_autoptr (StewardStore) self = NULL;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self = g_object_new (STEWARD_TYPE_STORE, NULL);
+
+  rc = sqlite3_open_v2 (path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      steward_store_fail (self, rc, error);
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (self->db, TRUE);
+  /* Another process (--issue-api-key) may hold the write lock briefly. */
+  sqlite3_busy_timeout (self->db, 5000);
+
+  /* WAL lets readers run beside a writer; synchronous=FULL makes every
+   * acknowledged commit survive a power cut, not only a crash. */
+  if (!steward_store_exec (self,
+                           "PRAGMA journal_mode = WAL;"
+                           "PRAGMA synchronous = FULL;"
+                           "PRAGMA foreign_keys = ON;"
+                           "PRAGMA temp_store = MEMORY;",
+                           error))
+    return NULL;
+
+  if (!migrate (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+gboolean
+steward_store_was_created (StewardStore *self)
+{
+  g_return_val_if_fail (STEWARD_IS_STORE (self), FALSE);
+
+  return self->created;
+}
+
+gboolean
+steward_store_begin (StewardStore *self,
+                     gboolean      for_writing,
+                     GError      **error)
+{
+  g_return_val_if_fail (STEWARD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (sqlite3_get_autocommit (self->db), FALSE);
+
+  self->writing = for_writing;
+  /* IMMEDIATE takes the write lock up front so two writers never deadlock
+   * halfway through a request. */
+  return steward_store_exec (self, for_writing ? "BEGIN IMMEDIATE" : "BEGIN", error);
+}
+
+gboolean
+steward_store_commit (StewardStore *self,
+                      GError      **error)
+{
+  g_return_val_if_fail (STEWARD_IS_STORE (self), FALSE);
+
+  if (!steward_store_exec (self, "COMMIT", error))
+    {
+      steward_store_rollback (self);
+      return FALSE;
+    }
+
+  if (self->writing)
+    {
+      /* Cached counts describe the data before this commit. */
+      self->generation++;
+      g_hash_table_remove_all (self->count_cache);
+    }
+  self->writing = FALSE;
+
+  return TRUE;
+}
+
+void
+steward_store_rollback (StewardStore *self)
+{
+  g_return_if_fail (STEWARD_IS_STORE (self));
+
+  if (!sqlite3_get_autocommit (self->db))
+    steward_store_exec (self, "ROLLBACK", NULL);
+  self->writing = FALSE;
+}
+
+void
+steward_store_close (StewardStore *self)
+{
+  g_return_if_fail (STEWARD_IS_STORE (self));
+
+  if (self->db == NULL)
+    return;
+
+  steward_store_rollback (self);
+  /* Statements must be finalized before the connection closes. */
+  g_hash_table_remove_all (self->statements);
+  sqlite3_close (self->db);
+  self->db = NULL;
+}
+
+void
+steward_store_iam_free (StewardStoreIam *iam)
+{
+  if (iam == NULL)
+    return;
+
+  g_free (iam->id);
+  g_free (iam->display_name);
+  g_free (iam->type);
+  g_free (iam);
+}
+
+void
+steward_store_user_free (StewardStoreUser *user)
+{
+  if (user == NULL)
+    return;
+
+  g_free (user->iamid);
+  g_free (user->userid);
+  g_free (user->name);
+  g_free (user->email);
+  g_free (user->sql_user);
+  g_free (user->phone);
+  g_free (user->position);
+  g_free (user->organization);
+  g_clear_pointer (&user->permissions, g_ptr_array_unref);
+  g_clear_pointer (&user->group_permissions, g_ptr_array_unref);
+  g_free (user);
+}
+
+void
+steward_store_audit_record_free (StewardStoreAuditRecord *record)
+{
+  if (record == NULL)
+    return;
+
+  g_free (record->record_type);
+  g_free (record->actor_iamid);
+  g_free (record->actor_userid);
+  g_free (record->target_iamid);
+  g_free (record->target_userid);
+  g_free (record->details);
+  g_free (record);
+}
+
+void
+steward_store_interaction_count_free (StewardInteractionCount *count)
+{
+  if (count == NULL)
+    return;
+
+  g_free (count->day);
+  g_free (count->control);
+  g_free (count);
+}
