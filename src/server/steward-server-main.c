@@ -58,7 +58,7 @@ parse_options (Options *options,
 {
   GOptionEntry entries[] = {
     { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &options->data_dir, N_ ("Keep the database and the first administrator's key in DIR"), "DIR" },
-    { "listen", 0, 0, G_OPTION_ARG_STRING, &options->listen, N_ ("Listen on HOST:PORT (port 0 picks a free one; default " DEFAULT_LISTEN ")"), "HOST:PORT" },
+    { "listen", 0, 0, G_OPTION_ARG_STRING, &options->listen, N_ ("Listen on HOST:PORT (port 0 picks a free one; default 127.0.0.1:8470)"), "HOST:PORT" },
     { "demo", 0, 0, G_OPTION_ARG_INT, &options->demo, N_ ("On first start, add N demo users with sixty days of history"), "N" },
     { "iam", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options->iams, N_ ("Add an identity manager (repeatable)"), "ID:DISPLAY_NAME" },
     { "token-ttl", 0, 0, G_OPTION_ARG_INT, &options->token_ttl, N_ ("Tokens expire after SECONDS (default 3600)"), "SECONDS" },
