@@ -193,9 +193,19 @@ steward_request_query_bool (StewardRequest *request,
 
 /* ----------------------------------------------------------------- body */
 
-static gboolean
-nesting_is_shallow (const char *data,
-                    gsize       length)
+typedef enum
+{
+  BODY_SCAN_OK,
+  BODY_SCAN_TOO_DEEP,
+  BODY_SCAN_NUL,
+} BodyScan;
+
+/* Looks at the raw text before json-glib does: it parses recursively (a
+ * megabyte of '[' would exhaust the stack) and turns "\u0000" into the end
+ * of a C string, which would silently store a shortened value. */
+static BodyScan
+scan_body (const char *data,
+           gsize       length)
 {
   gboolean in_string = FALSE;
   int      depth = 0;
@@ -204,10 +214,17 @@ nesting_is_shallow (const char *data,
     {
       char c = data[i];
 
+      if (c == '\0')
+        return BODY_SCAN_NUL;
+
       if (in_string)
         {
-          if (c == '\\')
-            i++;
+          if (c == '\\' && i + 1 < length)
+            {
+              if (data[i + 1] == 'u' && i + 5 < length && strncmp (data + i + 2, "0000", 4) == 0)
+                return BODY_SCAN_NUL;
+              i++;
+            }
           else if (c == '"')
             in_string = FALSE;
         }
@@ -216,13 +233,13 @@ nesting_is_shallow (const char *data,
       else if (c == '[' || c == '{')
         {
           if (++depth > MAX_JSON_DEPTH)
-            return FALSE;
+            return BODY_SCAN_TOO_DEEP;
         }
       else if (c == ']' || c == '}')
         depth--;
     }
 
-  return TRUE;
+  return BODY_SCAN_OK;
 }
 
 static const char *
@@ -269,11 +286,19 @@ steward_request_body (StewardRequest *request,
       return NULL;
     }
 
-  if (!nesting_is_shallow (data, length))
+  switch (scan_body (data, length))
     {
-      steward_request_fail (request, SOUP_STATUS_BAD_REQUEST,
-                            _ ("The JSON body nests deeper than %d levels"), MAX_JSON_DEPTH);
-      return NULL;
+      case BODY_SCAN_TOO_DEEP:
+        steward_request_fail (request, SOUP_STATUS_BAD_REQUEST,
+                              _ ("The JSON body nests deeper than %d levels"), MAX_JSON_DEPTH);
+        return NULL;
+      case BODY_SCAN_NUL:
+        steward_request_fail (request, SOUP_STATUS_BAD_REQUEST,
+                              _ ("Text in the body may not contain NUL characters"));
+        return NULL;
+      case BODY_SCAN_OK:
+      default:
+        break;
     }
 
   if (!json_parser_load_from_data (parser, data, (gssize)length, &error))

@@ -153,7 +153,7 @@ steward_route_revoke_api_key (StewardRequest *request)
   if (owner == 0)
     {
       steward_request_fail (request, SOUP_STATUS_NOT_FOUND,
-                            _ ("You have no API key with id %llu"), (unsigned long long) key_id);
+                            _ ("You have no API key with id %llu"), (unsigned long long)key_id);
       return;
     }
 

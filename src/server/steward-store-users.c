@@ -193,7 +193,7 @@ steward_store_get_user (StewardStore *self,
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_NOT_FOUND,
-                   _ ("There is no user with id %lld"), (long long) id);
+                   _ ("There is no user with id %lld"), (long long)id);
       return NULL;
     }
   if (rc != SQLITE_ROW)
@@ -437,7 +437,7 @@ expect_one_change (StewardStore *self,
     return TRUE;
 
   g_set_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_NOT_FOUND,
-               _ ("There is no user with id %lld"), (long long) id);
+               _ ("There is no user with id %lld"), (long long)id);
   return FALSE;
 }
 

@@ -27,7 +27,10 @@ static const char schema_v1[] = "CREATE TABLE iams ("
                                 "  type TEXT NOT NULL,"
                                 "  oauth INTEGER NOT NULL DEFAULT 0);"
                                 "CREATE TABLE users ("
-                                "  id INTEGER PRIMARY KEY,"
+                                /* AUTOINCREMENT: an id is never handed out twice, even after a
+                                 * permanent delete, so old audit records and client caches never
+                                 * point at a stranger. */
+                                "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
                                 "  iamid TEXT NOT NULL REFERENCES iams(id),"
                                 "  userid TEXT NOT NULL,"
                                 "  userid_key TEXT NOT NULL,"
