@@ -16,7 +16,7 @@ is_atext (gunichar c)
   if (c >= 0x80)
     return g_unichar_isalnum (c);
 
-  return g_ascii_isalnum (c) || strchr ("!#$%&'*+-/=?^_`{|}~", (int)c) != NULL;
+  return g_ascii_isalnum (c) || strchr ("!#$%&'*+-/=?^_`{|}~", (int) c) != NULL;
 }
 
 static gboolean

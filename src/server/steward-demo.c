@@ -12,7 +12,7 @@
 #include "steward-time.h"
 
 #define DEMO_SEED 20261128
-#define DAY_MS (24 * 60 * 60 * (gint64)1000)
+#define DAY_MS (24 * 60 * 60 * (gint64) 1000)
 #define HISTORY_DAYS 60
 #define ACCOUNT_AGE_DAYS (3 * 365)
 
@@ -191,7 +191,7 @@ static gboolean
 chance (Seeder *seeder,
         guint   per_mille)
 {
-  return (guint)g_rand_int_range (seeder->rand, 0, 1000) < per_mille;
+  return (guint) g_rand_int_range (seeder->rand, 0, 1000) < per_mille;
 }
 
 static gint64
@@ -202,7 +202,7 @@ random_time_within (Seeder *seeder,
   if (to <= from)
     return to;
 
-  return from + (gint64)(g_rand_double (seeder->rand) * (double)(to - from));
+  return from + (gint64) (g_rand_double (seeder->rand) * (double) (to - from));
 }
 
 /* BASE if free, else BASE with a number: "ann.lee", "ann.lee2", ... */
@@ -252,13 +252,13 @@ audit (Seeder     *seeder,
 {
   StewardStoreAuditRecord record = {
     .date_time = when,
-    .record_type = (char *)type,
-    .actor_iamid = (char *)actor_iamid,
-    .actor_userid = (char *)actor_userid,
-    .target_iamid = (char *)target_iamid,
-    .target_userid = (char *)target_userid,
+    .record_type = (char *) type,
+    .actor_iamid = (char *) actor_iamid,
+    .actor_userid = (char *) actor_userid,
+    .target_iamid = (char *) target_iamid,
+    .target_userid = (char *) target_userid,
     .success = TRUE,
-    .details = (char *)details,
+    .details = (char *) details,
   };
 
   return steward_store_add_audit (seeder->store, &record, error);
@@ -290,7 +290,7 @@ seed_history (Seeder                    *seeder,
   /* The last sign-in, plus a few earlier ones in the window. */
   if (user->last_login >= history_start)
     {
-      guint earlier = (guint)g_rand_int_range (seeder->rand, 0, 4);
+      guint earlier = (guint) g_rand_int_range (seeder->rand, 0, 4);
 
       if (!audit (seeder, user->last_login, "apiKeyAuthenticated", user->iamid, user->userid,
                   user->iamid, user->userid, "{}", error))
@@ -361,7 +361,7 @@ seed_memberships (Seeder  *seeder,
 
   if (chance (seeder, 300))
     {
-      guint n = (guint)g_rand_int_range (seeder->rand, 1, 4);
+      guint n = (guint) g_rand_int_range (seeder->rand, 1, 4);
 
       for (guint i = 0; i < n; i++)
         {
@@ -393,7 +393,7 @@ seed_user (Seeder  *seeder,
   g_autoptr (GPtrArray) permissions = g_ptr_array_new ();
   StewardStoreNewUser user = { 0 };
   const char         *granted = NULL;
-  guint               iam_roll = (guint)g_rand_int_range (seeder->rand, 0, 100);
+  guint               iam_roll = (guint) g_rand_int_range (seeder->rand, 0, 100);
   gint64              id;
 
   if (iam_roll < 60)
@@ -426,7 +426,7 @@ seed_user (Seeder  *seeder,
     {
       if (chance (seeder, extra_permissions[i].per_mille))
         {
-          g_ptr_array_add (permissions, (gpointer)extra_permissions[i].name);
+          g_ptr_array_add (permissions, (gpointer) extra_permissions[i].name);
           granted = extra_permissions[i].name;
         }
     }
@@ -436,9 +436,9 @@ seed_user (Seeder  *seeder,
   user.name = name;
   user.email = email;
   user.sql_user = sql_user;
-  user.permissions = (const char *const *)permissions->pdata;
+  user.permissions = (const char *const *) permissions->pdata;
   user.disabled = chance (seeder, 60);
-  user.created_at = seeder->now - (gint64)g_rand_int_range (seeder->rand, 1, ACCOUNT_AGE_DAYS) * DAY_MS - g_rand_int_range (seeder->rand, 0, (gint32)DAY_MS);
+  user.created_at = seeder->now - (gint64) g_rand_int_range (seeder->rand, 1, ACCOUNT_AGE_DAYS) * DAY_MS - g_rand_int_range (seeder->rand, 0, (gint32) DAY_MS);
   if (chance (seeder, 850))
     user.last_login = random_time_within (seeder, MAX (user.created_at, seeder->now - 90 * DAY_MS), seeder->now);
 

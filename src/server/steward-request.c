@@ -89,7 +89,7 @@ steward_request_parse_query (StewardRequest *request)
     {
       const char *pair = pairs[i];
       const char *equals = strchr (pair, '=');
-      gsize       key_length = equals != NULL ? (gsize)(equals - pair) : strlen (pair);
+      gsize       key_length = equals != NULL ? (gsize) (equals - pair) : strlen (pair);
       char       *key;
       char       *value;
 
@@ -166,7 +166,7 @@ steward_request_query_uint (StewardRequest *request,
                                        _ ("“%s” must be a whole number from %u to %u"),
                                        key, min, max);
 
-  *out_value = (guint)value;
+  *out_value = (guint) value;
   return TRUE;
 }
 
@@ -301,7 +301,7 @@ steward_request_body (StewardRequest *request,
         break;
     }
 
-  if (!json_parser_load_from_data (parser, data, (gssize)length, &error))
+  if (!json_parser_load_from_data (parser, data, (gssize) length, &error))
     {
       steward_request_fail (request, SOUP_STATUS_BAD_REQUEST,
                             _ ("The body is not valid JSON: %s"), error->message);
@@ -433,7 +433,7 @@ steward_request_fail_error (StewardRequest *request,
 
   if (error->domain == STEWARD_STORE_ERROR)
     {
-      switch ((StewardStoreError)error->code)
+      switch ((StewardStoreError) error->code)
         {
           case STEWARD_STORE_ERROR_CONFLICT:
             status = SOUP_STATUS_CONFLICT;
@@ -491,7 +491,7 @@ steward_request_audit (StewardRequest         *request,
   g_autofree char        *details_text = json_to_string (node, FALSE);
   StewardStoreAuditRecord record = {
     .date_time = steward_now_ms (),
-    .record_type = (char *)record_type,
+    .record_type = (char *) record_type,
     .actor_iamid = request->caller != NULL ? request->caller->iamid : NULL,
     .actor_userid = request->caller != NULL ? request->caller->userid : NULL,
     .target_iamid = target != NULL ? target->iamid : NULL,

@@ -138,7 +138,7 @@ steward_route_revoke_api_key (StewardRequest *request)
       return;
     }
 
-  owner = steward_store_get_api_key_owner (request->store, (gint64)key_id, &error);
+  owner = steward_store_get_api_key_owner (request->store, (gint64) key_id, &error);
   if (owner < 0)
     {
       steward_request_fail_error (request, error);
@@ -153,11 +153,11 @@ steward_route_revoke_api_key (StewardRequest *request)
   if (owner == 0)
     {
       steward_request_fail (request, SOUP_STATUS_NOT_FOUND,
-                            _ ("You have no API key with id %llu"), (unsigned long long)key_id);
+                            _ ("You have no API key with id %llu"), (unsigned long long) key_id);
       return;
     }
 
-  revoked = steward_store_revoke_api_key (request->store, (gint64)key_id, &error);
+  revoked = steward_store_revoke_api_key (request->store, (gint64) key_id, &error);
   if (revoked < 0)
     {
       steward_request_fail_error (request, error);
@@ -165,7 +165,7 @@ steward_route_revoke_api_key (StewardRequest *request)
     }
 
   details = json_object_new ();
-  json_object_set_int_member (details, "keyid", (gint64)key_id);
+  json_object_set_int_member (details, "keyid", (gint64) key_id);
   json_object_set_int_member (details, "revokedTokens", revoked);
   if (!steward_request_audit (request, "apiKeyRevoked", request->caller, TRUE, details))
     return;

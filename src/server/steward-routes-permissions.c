@@ -66,7 +66,7 @@ apply_permissions (StewardRequest   *request,
     }
 
   if (!steward_store_set_permissions (request->store, user->id,
-                                      (const char *const *)new_set->pdata, &error))
+                                      (const char *const *) new_set->pdata, &error))
     {
       steward_request_fail_error (request, error);
       return;

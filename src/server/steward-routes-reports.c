@@ -321,7 +321,7 @@ steward_route_interactions (StewardRequest *request)
         {
           steward_request_fail_field (request, "counts", "format",
                                       _ ("“%s” is not a control name (lower-case letters, digits, dots and hyphens)"),
-                                      (const char *)l->data);
+                                      (const char *) l->data);
           return;
         }
 
@@ -329,7 +329,7 @@ steward_route_interactions (StewardRequest *request)
         {
           steward_request_fail_field (request, "counts", "range",
                                       _ ("The count for “%s” must be a whole number from 1 to %d"),
-                                      (const char *)l->data, INTERACTION_COUNT_MAX);
+                                      (const char *) l->data, INTERACTION_COUNT_MAX);
           return;
         }
     }

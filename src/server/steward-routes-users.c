@@ -178,7 +178,7 @@ steward_route_list_users (StewardRequest *request)
         {
           steward_request_fail_field (request, "iamid", "format",
                                       _ ("“%s” is not an identity manager id"),
-                                      (const char *)g_ptr_array_index (iamids, i));
+                                      (const char *) g_ptr_array_index (iamids, i));
           return;
         }
     }
@@ -203,7 +203,7 @@ int
 steward_compare_strings (gconstpointer a,
                          gconstpointer b)
 {
-  return g_strcmp0 (*(const char *const *)a, *(const char *const *)b);
+  return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
 }
 
 gboolean
@@ -369,7 +369,7 @@ steward_route_create_user (StewardRequest *request)
       if (!steward_route_read_permissions (request, json_object_get_member (object, "permissions"),
                                            "permissions", permissions))
         return;
-      new_user.permissions = (const char *const *)permissions->pdata;
+      new_user.permissions = (const char *const *) permissions->pdata;
     }
   else
     new_user.permissions = default_permissions;

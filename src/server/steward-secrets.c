@@ -34,7 +34,7 @@ fill_random (guint8 *buffer,
       /* Without the kernel's randomness no credential is safe to hand out. */
       if (n < 0)
         g_error ("getrandom() failed: %s", g_strerror (errno));
-      done += (gsize)n;
+      done += (gsize) n;
     }
 }
 
@@ -93,7 +93,7 @@ pbkdf2_sha256 (const char   *password,
 
   for (guint i = 0; i < iterations; i++)
     {
-      g_autoptr (GHmac) hmac = g_hmac_new (G_CHECKSUM_SHA256, (const guchar *)password, strlen (password));
+      g_autoptr (GHmac) hmac = g_hmac_new (G_CHECKSUM_SHA256, (const guchar *) password, strlen (password));
 
       if (i == 0)
         g_hmac_update (hmac, first_input, salt_length + 4);
@@ -162,8 +162,8 @@ steward_secret_check_password (const char *password,
   if (salt_length != PASSWORD_SALT_BYTES)
     return FALSE;
 
-  pbkdf2_sha256 (password, salt, salt_length, (guint)iterations, digest);
-  recomputed = encode_password_hash (salt, (guint)iterations, digest);
+  pbkdf2_sha256 (password, salt, salt_length, (guint) iterations, digest);
+  recomputed = encode_password_hash (salt, (guint) iterations, digest);
 
   return g_str_equal (recomputed, stored_hash);
 }

@@ -216,13 +216,13 @@ prepare_data (StewardStore  *store,
     {
       static const char *const demo_iams[] = { STEWARD_DEMO_IAMS, NULL };
 
-      g_strv_builder_addv (iams, (const char **)demo_iams);
+      g_strv_builder_addv (iams, (const char **) demo_iams);
     }
   if (options->iams != NULL)
-    g_strv_builder_addv (iams, (const char **)options->iams);
+    g_strv_builder_addv (iams, (const char **) options->iams);
   iam_specs = g_strv_builder_end (iams);
 
-  if (!steward_setup_iams (store, (const char *const *)iam_specs, error))
+  if (!steward_setup_iams (store, (const char *const *) iam_specs, error))
     return FALSE;
 
   if (!steward_setup_first_admin (store, options->data_dir, out_admin_key, error))
@@ -230,27 +230,24 @@ prepare_data (StewardStore  *store,
 
   /* Demo users only join a fresh database, never a real one. */
   if (*out_admin_key != NULL && options->demo > 0)
-    return steward_demo_seed (store, STEWARD_FIRST_ADMIN_USERID, (guint)options->demo, error);
+    return steward_demo_seed (store, STEWARD_FIRST_ADMIN_USERID, (guint) options->demo, error);
 
   return TRUE;
 }
 
 static int
 serve (StewardStore  *store,
-       const Options *options)
+       const Options *options,
+       Running       *running)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GSocketAddress) address = NULL;
   g_autoptr (GTlsCertificate) certificate = NULL;
   g_autoptr (StewardServer) server = NULL;
-  g_autoptr (GMainLoop) loop = NULL;
   g_autofree char      *admin_key = NULL;
   g_autofree char      *host = NULL;
   g_autofree char      *url = NULL;
   StewardServerSettings settings = { 0 };
-  Running               running = { 0 };
-  guint                 term_source;
-  guint                 int_source;
 
   address = parse_listen_address (options->listen != NULL ? options->listen : DEFAULT_LISTEN, &host, &error);
   if (address == NULL)
@@ -281,16 +278,12 @@ serve (StewardStore  *store,
              STEWARD_FIRST_ADMIN_USERID, admin_key, options->data_dir, STEWARD_ADMIN_KEY_FILE);
   fflush (stdout);
 
-  loop = g_main_loop_new (NULL, FALSE);
-  running.loop = loop;
-  running.server = server;
-  term_source = g_unix_signal_add (SIGTERM, stop_signal_cb, &running);
-  int_source = g_unix_signal_add (SIGINT, stop_signal_cb, &running);
+  /* A signal that arrived while preparing is dispatched as soon as the loop
+   * runs, and shuts the server down at once. */
+  running->server = server;
+  g_main_loop_run (running->loop);
+  running->server = NULL;
 
-  g_main_loop_run (loop);
-
-  g_source_remove (term_source);
-  g_source_remove (int_source);
   return EXIT_SUCCESS;
 
 fail:
@@ -305,7 +298,11 @@ main (int   argc,
   g_auto (Options) options = { 0 };
   g_autoptr (StewardStore) store = NULL;
   g_autoptr (GError) error = NULL;
-  int status;
+  g_autoptr (GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  Running running = { .loop = loop };
+  guint   term_source = 0;
+  guint   int_source = 0;
+  int     status;
 
   /* The database holds every account's details: owner-only, always. */
   umask (0077);
@@ -321,6 +318,14 @@ main (int   argc,
       return 2;
     }
 
+  /* Catch SIGTERM and SIGINT from the very start, so a stop requested while
+   * the database opens or demo data is written still ends cleanly. */
+  if (options.issue_api_key == NULL)
+    {
+      term_source = g_unix_signal_add (SIGTERM, stop_signal_cb, &running);
+      int_source = g_unix_signal_add (SIGINT, stop_signal_cb, &running);
+    }
+
   store = open_store (options.data_dir, &error);
   if (store == NULL)
     {
@@ -331,7 +336,10 @@ main (int   argc,
   if (options.issue_api_key != NULL)
     status = issue_api_key (store, options.issue_api_key);
   else
-    status = serve (store, &options);
+    status = serve (store, &options, &running);
+
+  g_clear_handle_id (&term_source, g_source_remove);
+  g_clear_handle_id (&int_source, g_source_remove);
 
   /* Closing checkpoints the write-ahead log into the database file. */
   steward_store_close (store);

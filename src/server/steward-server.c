@@ -344,7 +344,7 @@ request_done_cb (SoupServer        *soup,
 static void
 steward_server_dispose (GObject *object)
 {
-  StewardServer *self = (StewardServer *)object;
+  StewardServer *self = (StewardServer *) object;
 
   if (self->soup != NULL)
     {
@@ -360,7 +360,7 @@ steward_server_dispose (GObject *object)
 static void
 steward_server_finalize (GObject *object)
 {
-  StewardServer *self = (StewardServer *)object;
+  StewardServer *self = (StewardServer *) object;
 
   for (guint i = 0; i < G_N_ELEMENTS (routes); i++)
     g_strfreev (self->route_segments[i]);
@@ -442,7 +442,7 @@ steward_server_get_url (StewardServer *self)
   uris = soup_server_get_uris (self->soup);
   if (uris != NULL)
     url = g_uri_to_string (uris->data);
-  g_slist_free_full (uris, (GDestroyNotify)g_uri_unref);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
 
   return url;
 }

@@ -142,7 +142,7 @@ steward_setup_issue_api_key (StewardStore *store,
   g_auto (GStrv) parts = NULL;
   const char             *iamid = "bim";
   const char             *userid = user;
-  StewardStoreAuditRecord record = { .record_type = (char *)"apiKeyCreated", .success = TRUE };
+  StewardStoreAuditRecord record = { .record_type = (char *) "apiKeyCreated", .success = TRUE };
 
   /* bim userids are e-mail addresses and hold no ':'; others may be named
    * "iamid:userid". */
@@ -166,7 +166,7 @@ steward_setup_issue_api_key (StewardStore *store,
 
   record.target_iamid = found->iamid;
   record.target_userid = found->userid;
-  record.details = (char *)"{\"issuedBy\":\"steward-server --issue-api-key\"}";
+  record.details = (char *) "{\"issuedBy\":\"steward-server --issue-api-key\"}";
   if (!steward_store_add_audit (store, &record, error))
     goto fail;
 

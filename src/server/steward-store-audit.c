@@ -87,7 +87,7 @@ steward_store_list_audit (StewardStore             *self,
                           gint64                   *out_count,
                           GError                  **error)
 {
-  g_autoptr (GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify)steward_store_audit_record_free);
+  g_autoptr (GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) steward_store_audit_record_free);
   g_autoptr (StewardCachedStmt) count = NULL;
   g_autoptr (StewardCachedStmt) stmt = NULL;
   int rc;
@@ -241,7 +241,7 @@ steward_store_list_interactions (StewardStore *self,
                                  const char   *to_day,
                                  GError      **error)
 {
-  g_autoptr (GPtrArray) counts = g_ptr_array_new_with_free_func ((GDestroyNotify)steward_store_interaction_count_free);
+  g_autoptr (GPtrArray) counts = g_ptr_array_new_with_free_func ((GDestroyNotify) steward_store_interaction_count_free);
   g_autoptr (StewardCachedStmt) stmt = NULL;
   int rc;
 

@@ -234,7 +234,7 @@ steward_store_revoke_api_key (StewardStore *self,
   if (sqlite3_changes (self->db) != 1)
     {
       g_set_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_NOT_FOUND,
-                   _ ("There is no API key with id %lld"), (long long)key_id);
+                   _ ("There is no API key with id %lld"), (long long) key_id);
       return -1;
     }
 

@@ -52,7 +52,7 @@ steward_store_list_iams (StewardStore *self,
                          GError      **error)
 {
   g_autoptr (StewardCachedStmt) stmt = NULL;
-  g_autoptr (GPtrArray) iams = g_ptr_array_new_with_free_func ((GDestroyNotify)steward_store_iam_free);
+  g_autoptr (GPtrArray) iams = g_ptr_array_new_with_free_func ((GDestroyNotify) steward_store_iam_free);
   int rc;
 
   g_return_val_if_fail (STEWARD_IS_STORE (self), NULL);
@@ -193,7 +193,7 @@ steward_store_get_user (StewardStore *self,
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_NOT_FOUND,
-                   _ ("There is no user with id %lld"), (long long)id);
+                   _ ("There is no user with id %lld"), (long long) id);
       return NULL;
     }
   if (rc != SQLITE_ROW)
@@ -437,7 +437,7 @@ expect_one_change (StewardStore *self,
     return TRUE;
 
   g_set_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_NOT_FOUND,
-               _ ("There is no user with id %lld"), (long long)id);
+               _ ("There is no user with id %lld"), (long long) id);
   return FALSE;
 }
 
@@ -518,8 +518,8 @@ steward_store_update_profile (StewardStore                    *self,
 
   sqlite3_bind_int64 (stmt, 1, steward_now_ms ());
   for (guint i = 0; i < values->len; i++)
-    steward_bind_text (stmt, (int)i + 2, g_ptr_array_index (values, i));
-  sqlite3_bind_int64 (stmt, (int)values->len + 2, id);
+    steward_bind_text (stmt, (int) i + 2, g_ptr_array_index (values, i));
+  sqlite3_bind_int64 (stmt, (int) values->len + 2, id);
 
   if (!steward_store_step_done (self, stmt, error))
     return FALSE;
@@ -836,7 +836,7 @@ bind_values (sqlite3_stmt *stmt,
              GPtrArray    *values)
 {
   for (guint i = 0; i < values->len; i++)
-    steward_bind_text (stmt, (int)i + 1, g_ptr_array_index (values, i));
+    steward_bind_text (stmt, (int) i + 1, g_ptr_array_index (values, i));
 }
 
 static gboolean
@@ -882,7 +882,7 @@ steward_store_list_users (StewardStore            *self,
                           GError                 **error)
 {
   g_auto (FilterClause) clause = { 0 };
-  g_autoptr (GPtrArray) users = g_ptr_array_new_with_free_func ((GDestroyNotify)steward_store_user_free);
+  g_autoptr (GPtrArray) users = g_ptr_array_new_with_free_func ((GDestroyNotify) steward_store_user_free);
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr (StewardCachedStmt) stmt = NULL;
   g_autofree char *sql = NULL;
@@ -903,8 +903,8 @@ steward_store_list_users (StewardStore            *self,
     return FALSE;
 
   bind_values (stmt, clause.values);
-  sqlite3_bind_int64 (stmt, (int)clause.values->len + 1, filter->size);
-  sqlite3_bind_int64 (stmt, (int)clause.values->len + 2, filter->offset);
+  sqlite3_bind_int64 (stmt, (int) clause.values->len + 1, filter->size);
+  sqlite3_bind_int64 (stmt, (int) clause.values->len + 2, filter->offset);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {

@@ -219,7 +219,7 @@ steward_column_dup (sqlite3_stmt *stmt,
 {
   const unsigned char *text = sqlite3_column_text (stmt, column);
 
-  return text != NULL ? g_strdup ((const char *)text) : NULL;
+  return text != NULL ? g_strdup ((const char *) text) : NULL;
 }
 
 char *
@@ -291,7 +291,7 @@ finalize_statement (gpointer stmt)
 static void
 steward_store_finalize (GObject *object)
 {
-  StewardStore *self = (StewardStore *)object;
+  StewardStore *self = (StewardStore *) object;
 
   steward_store_close (self);
   g_clear_pointer (&self->statements, g_hash_table_unref);

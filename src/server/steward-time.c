@@ -31,7 +31,7 @@ steward_time_format (gint64 ms)
                           g_date_time_get_hour (time),
                           g_date_time_get_minute (time),
                           g_date_time_get_second (time),
-                          (int)(ms % 1000));
+                          (int) (ms % 1000));
 }
 
 /* Accepts a full ISO-8601 date-time (any offset; a missing one means UTC)
