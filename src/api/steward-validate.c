@@ -16,7 +16,10 @@ is_atext (gunichar c)
   if (c >= 0x80)
     return g_unichar_isalnum (c);
 
-  return g_ascii_isalnum (c) || strchr ("!#$%&'*+-/=?^_`{|}~", (int) c) != NULL;
+  /* '/' is legal in RFC 5322 but not here: user names travel as path
+   * segments, and HTTP stacks (libsoup among them) decode "%2F" before
+   * routing, which would make such a user unreachable. */
+  return g_ascii_isalnum (c) || strchr ("!#$%&'*+-=?^_`{|}~", (int) c) != NULL;
 }
 
 static gboolean

@@ -146,6 +146,13 @@ steward_route_migrate_user (StewardRequest *request)
       return;
     }
 
+  if (strchr (target_userid, '/') != NULL || !g_utf8_validate (target_userid, -1, NULL))
+    {
+      steward_request_fail_field (request, "userid", "format",
+                                  _ ("A user name cannot contain “/”: it would not survive in a URL path"));
+      return;
+    }
+
   user = steward_route_find_target (request);
   if (user == NULL)
     return;

@@ -1,0 +1,219 @@
+/* test-server-demo.c
+ *
+ * "steward-server --demo N": the seeded directory the app and the metrics
+ * are demonstrated with, and that its metrics stay anonymous with it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "steward-test-assert.h"
+#include "steward-test-http.h"
+#include "steward-test-json.h"
+#include "steward-test-server.h"
+
+#define N_DEMO_USERS 40
+
+static StewardTestServer *server;
+static char              *admin_token;
+
+static JsonNode *
+get_json (StewardTestServer *on,
+          const char        *token,
+          const char        *path)
+{
+  return steward_test_http_expect (on, "GET", path, token, NULL, 200);
+}
+
+static JsonArray *
+all_users (JsonNode **out_reply)
+{
+  *out_reply = get_json (server, admin_token, "/bim/user?includeDisabled=true&size=1000");
+  return steward_test_json_get_array (steward_test_json_object (*out_reply), "hits");
+}
+
+static void
+test_demo_users (void)
+{
+  g_autoptr (JsonNode) everyone = NULL;
+  g_autoptr (JsonNode) enabled = NULL;
+  JsonArray *hits = all_users (&everyone);
+  guint      n_disabled = 0, n_sql = 0, n_logged_in = 0;
+  g_autoptr (GHashTable) iams = g_hash_table_new (g_str_hash, g_str_equal);
+
+  /* N seeded people plus the first administrator. */
+  g_assert_cmpint (steward_test_json_get_int (steward_test_json_object (everyone), "count"), ==, N_DEMO_USERS + 1);
+  g_assert_cmpuint (json_array_get_length (hits), ==, N_DEMO_USERS + 1);
+
+  for (guint i = 0; i < json_array_get_length (hits); i++)
+    {
+      JsonObject *user = steward_test_json_object (json_array_get_element (hits, i));
+      JsonObject *profile = steward_test_json_get_object (user, "profile");
+      const char *name = steward_test_json_get_string (profile, "name");
+
+      steward_test_assert_user (json_array_get_element (hits, i));
+      g_hash_table_add (iams, (gpointer) steward_test_json_get_string (user, "iamid"));
+      n_disabled += steward_test_json_get_bool (user, "disabled");
+      n_sql += steward_test_json_get_nullable_string (profile, "sqlUser") != NULL;
+      n_logged_in += steward_test_json_get_nullable_string (user, "lastLogin") != NULL;
+
+      /* Realistic names: a given name and a family name, no numbering. */
+      g_assert_nonnull (strchr (name, ' '));
+      g_assert_null (strpbrk (name, "0123456789"));
+    }
+
+  g_assert_true (g_hash_table_contains (iams, "bim"));
+  g_assert_true (g_hash_table_contains (iams, "okta"));
+  g_assert_true (g_hash_table_contains (iams, "ldap"));
+  g_assert_cmpuint (n_disabled, >, 0);
+  g_assert_cmpuint (n_disabled, <, N_DEMO_USERS / 2);
+  g_assert_cmpuint (n_sql, >, 0);
+  /* Besides the administrator just authenticated, seeded people have
+   * logged in before. */
+  g_assert_cmpuint (n_logged_in, >=, N_DEMO_USERS / 4);
+
+  enabled = get_json (server, admin_token, "/bim/user?size=1000");
+  g_assert_cmpint (steward_test_json_get_int (steward_test_json_object (enabled), "count"), ==,
+                   N_DEMO_USERS + 1 - n_disabled);
+}
+
+static void
+test_demo_iams (void)
+{
+  g_autoptr (JsonNode) reply = get_json (server, admin_token, "/bim/iam");
+  JsonArray *iams = steward_test_json_array (reply);
+  g_autoptr (GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < json_array_get_length (iams); i++)
+    {
+      JsonObject *iam = steward_test_json_object (json_array_get_element (iams, i));
+
+      g_hash_table_insert (names, (gpointer) steward_test_json_get_string (iam, "id"),
+                           (gpointer) steward_test_json_get_string (iam, "displayName"));
+    }
+
+  g_assert_true (g_hash_table_contains (names, "bim"));
+  g_assert_cmpstr (g_hash_table_lookup (names, "okta"), ==, "Okta");
+  g_assert_cmpstr (g_hash_table_lookup (names, "ldap"), ==, "Corporate LDAP");
+}
+
+static void
+test_demo_history (void)
+{
+  g_autoptr (JsonNode) metrics = get_json (server, admin_token, "/bim/user/metrics?days=60");
+  g_autoptr (JsonNode) old_audit = NULL;
+  JsonArray *workflows = steward_test_json_get_array (steward_test_json_object (metrics), "workflows");
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr (GDateTime) month_ago = g_date_time_add_days (now, -30);
+  g_autofree char *month_ago_text = g_date_time_format (month_ago, "%Y-%m-%dT%H:%M:%S.000Z");
+  g_autofree char *path = g_strdup_printf ("/audit?maxDate=%s", month_ago_text);
+  guint            active_days = 0;
+
+  g_assert_cmpuint (json_array_get_length (workflows), ==, 60);
+  /* Sixty days of history: activity on many days before today. */
+  for (guint i = 0; i + 1 < json_array_get_length (workflows); i++)
+    {
+      JsonObject    *entry = steward_test_json_object (json_array_get_element (workflows, i));
+      JsonObjectIter iter;
+      const char    *member;
+      JsonNode      *value;
+      gint64         sum = 0;
+
+      json_object_iter_init (&iter, entry);
+      while (json_object_iter_next (&iter, &member, &value))
+        {
+          if (!g_str_equal (member, "date"))
+            sum += json_node_get_int (value);
+        }
+      active_days += sum > 0;
+    }
+  g_assert_cmpuint (active_days, >=, 10);
+
+  old_audit = get_json (server, admin_token, path);
+  g_assert_cmpint (steward_test_json_get_int (steward_test_json_object (old_audit), "count"), >, 0);
+}
+
+static void
+test_demo_metrics_anonymous (void)
+{
+  g_autoptr (JsonNode) everyone = NULL;
+  g_autoptr (JsonNode) metrics = get_json (server, admin_token, "/bim/user/metrics?days=60");
+  g_autoptr (GPtrArray) strings = steward_test_json_collect_strings (metrics);
+  JsonArray *hits = all_users (&everyone);
+
+  for (guint i = 0; i < json_array_get_length (hits); i++)
+    {
+      JsonObject *user = steward_test_json_object (json_array_get_element (hits, i));
+      JsonObject *profile = steward_test_json_get_object (user, "profile");
+      const char *identifiers[] = {
+        steward_test_json_get_string (profile, "name"),
+        steward_test_json_get_nullable_string (profile, "email"),
+        steward_test_json_get_string (user, "userid"),
+        steward_test_json_get_nullable_string (profile, "sqlUser"),
+      };
+
+      /* No string of the document is, or contains, anybody's identity. */
+      for (guint j = 0; j < G_N_ELEMENTS (identifiers); j++)
+        {
+          for (guint k = 0; identifiers[j] != NULL && k < strings->len; k++)
+            {
+              const char *text = g_ptr_array_index (strings, k);
+
+              if (strstr (text, identifiers[j]) != NULL)
+                {
+                  g_autofree char *shown = steward_test_printable (text, 300);
+
+                  g_test_message ("a metrics string names somebody: %s", shown);
+                }
+              g_assert_null (strstr (text, identifiers[j]));
+            }
+        }
+    }
+}
+
+static void
+test_demo_seeds_once (void)
+{
+  g_autoptr (StewardTestServer) first = steward_test_server_start ("--demo", "5", NULL);
+  g_autoptr (StewardTestServer) again = NULL;
+  g_autofree char *token = NULL;
+  g_autoptr (JsonNode) everyone = NULL;
+
+  first->keep_data_dir = TRUE;
+  steward_test_server_stop (first);
+
+  /* A second start with --demo does not add another crowd. */
+  again = steward_test_server_start_in (first->data_dir, "--demo", "5", NULL);
+  token = steward_test_http_authenticate (again, again->admin_api_key);
+  everyone = get_json (again, token, "/bim/user?includeDisabled=true&size=1000");
+  g_assert_cmpint (steward_test_json_get_int (steward_test_json_object (everyone), "count"), ==, 5 + 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *n_users = g_strdup_printf ("%d", N_DEMO_USERS);
+  int              status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/server/demo/users", test_demo_users);
+  g_test_add_func ("/server/demo/iams", test_demo_iams);
+  g_test_add_func ("/server/demo/history", test_demo_history);
+  g_test_add_func ("/server/demo/metrics-anonymous", test_demo_metrics_anonymous);
+  g_test_add_func ("/server/demo/seeds-once", test_demo_seeds_once);
+
+  server = steward_test_server_start ("--demo", n_users, NULL);
+  admin_token = steward_test_http_authenticate (server, server->admin_api_key);
+
+  status = g_test_run ();
+
+  g_clear_pointer (&admin_token, g_free);
+  g_clear_pointer (&server, steward_test_server_free);
+
+  return status;
+}
