@@ -98,17 +98,6 @@ steward_route_delete_user (StewardRequest *request)
   steward_request_reply (request, SOUP_STATUS_OK, steward_json_node_take_object (reply));
 }
 
-static JsonObject *
-principal_object (const char *iamid,
-                  const char *userid)
-{
-  JsonObject *object = json_object_new ();
-
-  json_object_set_string_member (object, "iamid", iamid);
-  json_object_set_string_member (object, "userid", userid);
-  return object;
-}
-
 void
 steward_route_migrate_user (StewardRequest *request)
 {
@@ -190,8 +179,8 @@ steward_route_migrate_user (StewardRequest *request)
     }
 
   details = json_object_new ();
-  json_object_set_object_member (details, "from", principal_object (user->iamid, user->userid));
-  json_object_set_object_member (details, "to", principal_object (target_iamid, target_userid));
+  json_object_set_object_member (details, "from", steward_json_principal (user->iamid, user->userid));
+  json_object_set_object_member (details, "to", steward_json_principal (target_iamid, target_userid));
   if (!steward_request_audit (request, "userMigrated", user, TRUE, details))
     return;
 

@@ -103,9 +103,9 @@ steward_json_user (const StewardStoreUser *user)
   return steward_json_node_take_object (object);
 }
 
-static JsonObject *
-principal (const char *iamid,
-           const char *userid)
+JsonObject *
+steward_json_principal (const char *iamid,
+                        const char *userid)
 {
   JsonObject *object = json_object_new ();
 
@@ -124,9 +124,9 @@ steward_json_audit_record (const StewardStoreAuditRecord *record)
   json_object_set_int_member (object, "id", record->id);
   steward_json_set_time (object, "dateTime", record->date_time);
   json_object_set_string_member (object, "recordType", record->record_type);
-  json_object_set_object_member (object, "actor", principal (record->actor_iamid, record->actor_userid));
+  json_object_set_object_member (object, "actor", steward_json_principal (record->actor_iamid, record->actor_userid));
   if (record->target_iamid != NULL || record->target_userid != NULL)
-    json_object_set_object_member (object, "target", principal (record->target_iamid, record->target_userid));
+    json_object_set_object_member (object, "target", steward_json_principal (record->target_iamid, record->target_userid));
   else
     json_object_set_null_member (object, "target");
   json_object_set_boolean_member (object, "success", record->success);

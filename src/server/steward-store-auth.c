@@ -150,7 +150,6 @@ steward_store_resolve_credential (StewardStore *self,
   g_autofree char *hash = steward_secret_hash (credential);
   gint64           key_id;
   gint64           user_id;
-  int              rc;
 
   g_return_val_if_fail (STEWARD_IS_STORE (self), -1);
 
@@ -163,14 +162,9 @@ steward_store_resolve_credential (StewardStore *self,
 
   steward_bind_text (stmt, 1, hash);
   sqlite3_bind_int64 (stmt, 2, steward_now_ms ());
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return sqlite3_column_int64 (stmt, 0);
-  if (rc != SQLITE_DONE)
-    {
-      steward_store_fail (self, rc, error);
-      return -1;
-    }
+  user_id = steward_store_step_int64 (self, stmt, error);
+  if (user_id != 0)
+    return user_id;
   g_clear_pointer (&stmt, steward_cached_stmt_release);
 
   if (!find_usable_key (self, credential, &key_id, &user_id, error))
@@ -185,23 +179,13 @@ steward_store_get_api_key_owner (StewardStore *self,
                                  GError      **error)
 {
   g_autoptr (StewardCachedStmt) stmt = NULL;
-  int rc;
 
   stmt = steward_store_prepare (self, "SELECT user_id FROM api_keys WHERE id = ?", error);
   if (stmt == NULL)
     return -1;
 
   sqlite3_bind_int64 (stmt, 1, key_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return sqlite3_column_int64 (stmt, 0);
-  if (rc != SQLITE_DONE)
-    {
-      steward_store_fail (self, rc, error);
-      return -1;
-    }
-
-  return 0;
+  return steward_store_step_int64 (self, stmt, error);
 }
 
 /* Deletes the key and every token it issued; returns how many tokens. */

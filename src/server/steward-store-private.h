@@ -47,6 +47,12 @@ gboolean steward_store_step_done (StewardStore      *self,
                                   StewardCachedStmt *stmt,
                                   GError           **error);
 
+/* Steps a statement that yields at most one integer: its value, 0 for no
+ * row, -1 (with ERROR set) on failure. */
+gint64 steward_store_step_int64 (StewardStore      *self,
+                                 StewardCachedStmt *stmt,
+                                 GError           **error);
+
 void  steward_bind_text (sqlite3_stmt *stmt,
                          int           index,
                          const char   *text);

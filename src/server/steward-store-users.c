@@ -109,7 +109,6 @@ select_id (StewardStore *self,
            GError      **error)
 {
   g_autoptr (StewardCachedStmt) stmt = steward_store_prepare (self, sql, error);
-  int rc;
 
   if (stmt == NULL)
     return -1;
@@ -118,16 +117,7 @@ select_id (StewardStore *self,
   if (second != NULL)
     steward_bind_text (stmt, 2, second);
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return sqlite3_column_int64 (stmt, 0);
-  if (rc != SQLITE_DONE)
-    {
-      steward_store_fail (self, rc, error);
-      return -1;
-    }
-
-  return 0;
+  return steward_store_step_int64 (self, stmt, error);
 }
 
 /* The id of the user holding USERID in IAMID, 0 when none, -1 on error.

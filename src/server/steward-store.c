@@ -202,6 +202,24 @@ steward_store_step_done (StewardStore      *self,
   return TRUE;
 }
 
+gint64
+steward_store_step_int64 (StewardStore      *self,
+                          StewardCachedStmt *stmt,
+                          GError           **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    return sqlite3_column_int64 (stmt, 0);
+  if (rc != SQLITE_DONE)
+    {
+      steward_store_fail (self, rc, error);
+      return -1;
+    }
+
+  return 0;
+}
+
 void
 steward_bind_text (sqlite3_stmt *stmt,
                    int           index,
