@@ -377,6 +377,7 @@ seed_memberships (Seeder  *seeder,
 
 static gboolean
 seed_user (Seeder  *seeder,
+           guint    index,
            GError **error)
 {
   const char      *first = first_names[g_rand_int_range (seeder->rand, 0, G_N_ELEMENTS (first_names))];
@@ -437,7 +438,8 @@ seed_user (Seeder  *seeder,
   user.email = email;
   user.sql_user = sql_user;
   user.permissions = (const char *const *) permissions->pdata;
-  user.disabled = chance (seeder, 60);
+  /* One in sixteen, by position, so even a small demo has some. */
+  user.disabled = (index % 16) == 7;
   user.created_at = seeder->now - (gint64) g_rand_int_range (seeder->rand, 1, ACCOUNT_AGE_DAYS) * DAY_MS - g_rand_int_range (seeder->rand, 0, (gint32) DAY_MS);
   if (chance (seeder, 850))
     user.last_login = random_time_within (seeder, MAX (user.created_at, seeder->now - 90 * DAY_MS), seeder->now);
@@ -492,7 +494,7 @@ steward_demo_seed (StewardStore *store,
 
   for (guint i = 0; i < n_users; i++)
     {
-      if (!seed_user (&seeder, error))
+      if (!seed_user (&seeder, i, error))
         goto fail;
     }
 

@@ -73,35 +73,27 @@ G_DEFINE_FINAL_TYPE (StewardServer, steward_server, G_TYPE_OBJECT)
 
 /* -------------------------------------------------------------- routing */
 
-/* The decoded segments of the path, or NULL when one is not valid
- * percent-encoded UTF-8 (%00 included). */
+/* The segments of the path, or NULL when it is not valid UTF-8. SoupServer
+ * has already percent-decoded the path (and refused bad escapes and %00),
+ * so decoding again would turn a user name holding "%41" into "A". */
 static GPtrArray *
-split_path (const char *encoded_path)
+split_path (const char *path)
 {
   g_autoptr (GPtrArray) segments = g_ptr_array_new_with_free_func (g_free);
   g_auto (GStrv) parts = NULL;
   guint n_parts;
 
-  if (encoded_path == NULL || encoded_path[0] != '/')
+  if (path == NULL || path[0] != '/' || !g_utf8_validate (path, -1, NULL))
     return NULL;
 
-  parts = g_strsplit (encoded_path + 1, "/", -1);
+  parts = g_strsplit (path + 1, "/", -1);
   n_parts = g_strv_length (parts);
   /* One trailing slash is forgiven: "/bim/user/" is "/bim/user". */
   if (n_parts > 1 && parts[n_parts - 1][0] == '\0')
     n_parts--;
 
   for (guint i = 0; i < n_parts; i++)
-    {
-      char *decoded = g_uri_unescape_string (parts[i], NULL);
-
-      if (decoded == NULL || !g_utf8_validate (decoded, -1, NULL))
-        {
-          g_free (decoded);
-          return NULL;
-        }
-      g_ptr_array_add (segments, decoded);
-    }
+    g_ptr_array_add (segments, g_strdup (parts[i]));
 
   return g_steal_pointer (&segments);
 }
@@ -290,7 +282,7 @@ handle_message (SoupServer        *soup,
     }
   else if ((segments = split_path (g_uri_get_path (soup_server_message_get_uri (message)))) == NULL)
     steward_request_fail (request, SOUP_STATUS_BAD_REQUEST,
-                          _ ("The path is not valid percent-encoded UTF-8"));
+                          _ ("The path is not valid UTF-8"));
   else if ((route = find_route (self, method, segments, request)) != NULL)
     run_route (self, route, request);
 
