@@ -315,9 +315,9 @@ handle_headers_early (SoupServer        *soup,
 }
 
 static void
-request_started_cb (SoupServer        *soup,
-                    SoupServerMessage *message,
-                    StewardServer     *self)
+request_read_cb (SoupServer        *soup,
+                 SoupServerMessage *message,
+                 StewardServer     *self)
 {
   self->in_flight++;
 }
@@ -401,7 +401,11 @@ steward_server_new (StewardStore                *store,
                                 NULL);
   soup_server_add_early_handler (self->soup, NULL, handle_headers_early, self, NULL);
   soup_server_add_handler (self->soup, NULL, handle_message, self, NULL);
-  g_signal_connect (self->soup, "request-started", G_CALLBACK (request_started_cb), self);
+  /* Counted from "request-read", not "request-started": a client that
+   * hangs up halfway through sending a request gets no "request-finished"
+   * nor "request-aborted", and would hold every later shutdown for the
+   * whole drain timeout. */
+  g_signal_connect (self->soup, "request-read", G_CALLBACK (request_read_cb), self);
   g_signal_connect (self->soup, "request-finished", G_CALLBACK (request_done_cb), self);
   g_signal_connect (self->soup, "request-aborted", G_CALLBACK (request_done_cb), self);
 

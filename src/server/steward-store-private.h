@@ -14,13 +14,25 @@
 
 G_BEGIN_DECLS
 
+/* How many listings (filter and sort) are remembered at once. */
+#define STEWARD_MAX_LISTINGS 16
+
+typedef struct
+{
+  guint   requests;
+  GArray *ordered_ids; /* gint64, every match in order; NULL until asked twice */
+} StewardListing;
+
+void steward_listing_free (StewardListing *listing);
+
 struct _StewardStore
 {
   GObject parent_instance;
 
   sqlite3    *db;
   GHashTable *statements;  /* SQL text → sqlite3_stmt, prepared once */
-  GHashTable *count_cache; /* filter key → gint64, valid for one generation */
+  GHashTable *count_cache; /* filter key → gint64, valid until the next write */
+  GHashTable *listings;    /* filter and sort key → StewardListing, likewise */
   guint64     generation;  /* bumped by every committed write */
   gboolean    writing;     /* the open transaction may write */
   gboolean    created;     /* the schema was created by this open */

@@ -140,59 +140,26 @@ lookup_userid (StewardStore *self,
                     key, NULL, error);
 }
 
-static gboolean
-load_names (StewardStore *self,
-            const char   *sql,
-            gint64        id,
-            GPtrArray    *into,
-            GError      **error)
+/* "[1,2,3]": the ids travel as one JSON text so one prepared statement
+ * serves any number of them (json_each). */
+static char *
+ids_as_json (const gint64 *ids,
+             guint         n_ids)
 {
-  g_autoptr (StewardCachedStmt) stmt = steward_store_prepare (self, sql, error);
-  int rc;
+  GString *json = g_string_new ("[");
 
-  if (stmt == NULL)
-    return FALSE;
+  for (guint i = 0; i < n_ids; i++)
+    g_string_append_printf (json, i == 0 ? "%" G_GINT64_FORMAT : ",%" G_GINT64_FORMAT, ids[i]);
+  g_string_append_c (json, ']');
 
-  sqlite3_bind_int64 (stmt, 1, id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (into, steward_column_dup (stmt, 0));
-
-  if (rc != SQLITE_DONE)
-    return steward_store_fail (self, rc, error);
-
-  return TRUE;
+  return g_string_free (json, FALSE);
 }
 
-StewardStoreUser *
-steward_store_get_user (StewardStore *self,
-                        gint64        id,
-                        GError      **error)
+static StewardStoreUser *
+read_user_row (sqlite3_stmt *stmt)
 {
-  g_autoptr (StewardCachedStmt) stmt = NULL;
-  g_autoptr (StewardStoreUser) user = NULL;
-  int rc;
+  StewardStoreUser *user = g_new0 (StewardStoreUser, 1);
 
-  g_return_val_if_fail (STEWARD_IS_STORE (self), NULL);
-
-  stmt = steward_store_prepare (self, "SELECT " USER_COLUMNS " FROM users WHERE id = ?", error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
-    {
-      g_set_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_NOT_FOUND,
-                   _ ("There is no user with id %lld"), (long long) id);
-      return NULL;
-    }
-  if (rc != SQLITE_ROW)
-    {
-      steward_store_fail (self, rc, error);
-      return NULL;
-    }
-
-  user = g_new0 (StewardStoreUser, 1);
   user->id = sqlite3_column_int64 (stmt, 0);
   user->iamid = steward_column_dup (stmt, 1);
   user->userid = steward_column_dup (stmt, 2);
@@ -208,24 +175,124 @@ steward_store_get_user (StewardStore *self,
   user->created_at = sqlite3_column_int64 (stmt, 12);
   user->updated_at = sqlite3_column_int64 (stmt, 13);
   user->profile_updated_at = sqlite3_column_int64 (stmt, 14);
-  g_clear_pointer (&stmt, steward_cached_stmt_release);
-
   user->permissions = g_ptr_array_new_with_free_func (g_free);
   user->group_permissions = g_ptr_array_new_with_free_func (g_free);
 
-  if (!load_names (self,
-                   "SELECT permission FROM user_permissions WHERE user_id = ? ORDER BY permission",
-                   id, user->permissions, error))
+  return user;
+}
+
+/* Runs SQL (rows of user id, name in that order) and appends each name to
+ * the permissions or group permissions of its user in BY_ID. */
+static gboolean
+load_names (StewardStore *self,
+            const char   *sql,
+            const char   *ids_json,
+            GHashTable   *by_id,
+            gboolean      group_names,
+            GError      **error)
+{
+  g_autoptr (StewardCachedStmt) stmt = steward_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  steward_bind_text (stmt, 1, ids_json);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64            id = sqlite3_column_int64 (stmt, 0);
+      StewardStoreUser *user = g_hash_table_lookup (by_id, &id);
+
+      if (user != NULL)
+        g_ptr_array_add (group_names ? user->group_permissions : user->permissions,
+                         steward_column_dup (stmt, 1));
+    }
+
+  if (rc != SQLITE_DONE)
+    return steward_store_fail (self, rc, error);
+
+  return TRUE;
+}
+
+/* The users with these ids, in the order given; ids that do not exist are
+ * left out. Three statements whatever the number of users. */
+static GPtrArray *
+get_users (StewardStore *self,
+           const gint64 *ids,
+           guint         n_ids,
+           GError      **error)
+{
+  g_autoptr (GPtrArray) users = g_ptr_array_new_with_free_func ((GDestroyNotify) steward_store_user_free);
+  g_autoptr (GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                                        (GDestroyNotify) steward_store_user_free);
+  g_autoptr (StewardCachedStmt) stmt = NULL;
+  g_autofree char *ids_json = ids_as_json (ids, n_ids);
+  int              rc;
+
+  stmt = steward_store_prepare (self,
+                                "SELECT " USER_COLUMNS " FROM users WHERE id IN (SELECT value FROM json_each(?))",
+                                error);
+  if (stmt == NULL)
     return NULL;
 
+  steward_bind_text (stmt, 1, ids_json);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      StewardStoreUser *user = read_user_row (stmt);
+
+      g_hash_table_insert (by_id, &user->id, user);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      steward_store_fail (self, rc, error);
+      return NULL;
+    }
+  g_clear_pointer (&stmt, steward_cached_stmt_release);
+
   if (!load_names (self,
-                   "SELECT DISTINCT gp.permission FROM group_members gm "
-                   "JOIN group_permissions gp ON gp.group_id = gm.group_id "
-                   "WHERE gm.user_id = ? ORDER BY 1",
-                   id, user->group_permissions, error))
+                   "SELECT user_id, permission FROM user_permissions "
+                   "WHERE user_id IN (SELECT value FROM json_each(?)) ORDER BY user_id, permission",
+                   ids_json, by_id, FALSE, error)
+      || !load_names (self,
+                      "SELECT DISTINCT gm.user_id, gp.permission FROM group_members gm "
+                      "JOIN group_permissions gp ON gp.group_id = gm.group_id "
+                      "WHERE gm.user_id IN (SELECT value FROM json_each(?)) ORDER BY 1, 2",
+                      ids_json, by_id, TRUE, error))
     return NULL;
 
-  return g_steal_pointer (&user);
+  for (guint i = 0; i < n_ids; i++)
+    {
+      StewardStoreUser *user = g_hash_table_lookup (by_id, &ids[i]);
+
+      /* Stolen, not removed: the array takes over the user. */
+      if (user != NULL && g_hash_table_steal (by_id, &ids[i]))
+        g_ptr_array_add (users, user);
+    }
+
+  return g_steal_pointer (&users);
+}
+
+StewardStoreUser *
+steward_store_get_user (StewardStore *self,
+                        gint64        id,
+                        GError      **error)
+{
+  g_autoptr (GPtrArray) users = NULL;
+
+  g_return_val_if_fail (STEWARD_IS_STORE (self), NULL);
+
+  users = get_users (self, &id, 1, error);
+  if (users == NULL)
+    return NULL;
+
+  if (users->len == 0)
+    {
+      g_set_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_NOT_FOUND,
+                   _ ("There is no user with id %lld"), (long long) id);
+      return NULL;
+    }
+
+  return g_ptr_array_steal_index (users, 0);
 }
 
 static gboolean
@@ -864,6 +931,98 @@ count_matches (StewardStore *self,
   return TRUE;
 }
 
+/* Every id matching the filter, in order. */
+static GArray *
+select_ordered_ids (StewardStore *self,
+                    FilterClause *clause,
+                    const char   *order,
+                    GError      **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT u.id FROM users u %s ORDER BY %s", clause->where->str, order);
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (StewardCachedStmt) stmt = NULL;
+  int rc;
+
+  stmt = steward_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  bind_values (stmt, clause->values);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      steward_store_fail (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&ids);
+}
+
+/* One page of ids straight from SQLite, for a listing asked for once. */
+static GArray *
+select_page_ids (StewardStore            *self,
+                 FilterClause            *clause,
+                 const char              *order,
+                 const StewardUserFilter *filter,
+                 GError                 **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT u.id FROM users u %s ORDER BY %s LIMIT ? OFFSET ?",
+                                          clause->where->str, order);
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (StewardCachedStmt) stmt = NULL;
+  int rc;
+
+  stmt = steward_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  bind_values (stmt, clause->values);
+  sqlite3_bind_int64 (stmt, (int) clause->values->len + 1, filter->size);
+  sqlite3_bind_int64 (stmt, (int) clause->values->len + 2, filter->offset);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      steward_store_fail (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&ids);
+}
+
+/* The ordered matches of a listing the second time it is asked for in one
+ * generation: paging through it then costs a slice, not an OFFSET walk
+ * over the index, and the count comes for free. A listing asked for once
+ * (a one-off search) never pays for materializing. */
+static StewardListing *
+lookup_listing (StewardStore *self,
+                const char   *key)
+{
+  StewardListing *listing = g_hash_table_lookup (self->listings, key);
+
+  if (listing != NULL)
+    return listing;
+
+  /* Bounded: a handful of sorts and filters in use at once is normal. */
+  if (g_hash_table_size (self->listings) >= STEWARD_MAX_LISTINGS)
+    g_hash_table_remove_all (self->listings);
+
+  listing = g_new0 (StewardListing, 1);
+  g_hash_table_insert (self->listings, g_strdup (key), listing);
+  return listing;
+}
+
 gboolean
 steward_store_list_users (StewardStore            *self,
                           const StewardUserFilter *filter,
@@ -872,51 +1031,47 @@ steward_store_list_users (StewardStore            *self,
                           GError                 **error)
 {
   g_auto (FilterClause) clause = { 0 };
-  g_autoptr (GPtrArray) users = g_ptr_array_new_with_free_func ((GDestroyNotify) steward_store_user_free);
-  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr (StewardCachedStmt) stmt = NULL;
-  g_autofree char *sql = NULL;
-  int              rc;
+  g_autoptr (GArray) page_ids = NULL;
+  g_autofree char *listing_key = NULL;
+  StewardListing  *listing;
+  const char      *order;
 
   g_return_val_if_fail (STEWARD_IS_STORE (self), FALSE);
   g_return_val_if_fail (filter->sort_field <= STEWARD_SORT_USERNAME, FALSE);
 
   build_filter (filter, &clause);
+  order = order_by (filter->sort_field, filter->descending);
+  listing_key = g_strconcat (clause.cache_key->str, "#", order, NULL);
+  listing = lookup_listing (self, listing_key);
 
-  if (!count_matches (self, &clause, out_count, error))
-    return FALSE;
-
-  sql = g_strdup_printf ("SELECT u.id FROM users u %s ORDER BY %s LIMIT ? OFFSET ?",
-                         clause.where->str, order_by (filter->sort_field, filter->descending));
-  stmt = steward_store_prepare (self, sql, error);
-  if (stmt == NULL)
-    return FALSE;
-
-  bind_values (stmt, clause.values);
-  sqlite3_bind_int64 (stmt, (int) clause.values->len + 1, filter->size);
-  sqlite3_bind_int64 (stmt, (int) clause.values->len + 2, filter->offset);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  if (listing->ordered_ids == NULL && ++listing->requests >= 2)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-  if (rc != SQLITE_DONE)
-    return steward_store_fail (self, rc, error);
-  g_clear_pointer (&stmt, steward_cached_stmt_release);
-
-  for (guint i = 0; i < ids->len; i++)
-    {
-      StewardStoreUser *user = steward_store_get_user (self, g_array_index (ids, gint64, i), error);
-
-      if (user == NULL)
+      listing->ordered_ids = select_ordered_ids (self, &clause, order, error);
+      if (listing->ordered_ids == NULL)
         return FALSE;
-      g_ptr_array_add (users, user);
     }
 
-  *out_users = g_steal_pointer (&users);
-  return TRUE;
+  if (listing->ordered_ids != NULL)
+    {
+      GArray *all = listing->ordered_ids;
+      guint   start = MIN (filter->offset, all->len);
+      guint   length = MIN (filter->size, all->len - start);
+
+      *out_count = all->len;
+      page_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), length);
+      g_array_append_vals (page_ids, &g_array_index (all, gint64, start), length);
+    }
+  else
+    {
+      if (!count_matches (self, &clause, out_count, error))
+        return FALSE;
+      page_ids = select_page_ids (self, &clause, order, filter, error);
+      if (page_ids == NULL)
+        return FALSE;
+    }
+
+  *out_users = get_users (self, (const gint64 *) page_ids->data, page_ids->len, error);
+  return *out_users != NULL;
 }
 
 gboolean

@@ -314,6 +314,7 @@ steward_store_finalize (GObject *object)
   steward_store_close (self);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->count_cache, g_hash_table_unref);
+  g_clear_pointer (&self->listings, g_hash_table_unref);
 
   G_OBJECT_CLASS (steward_store_parent_class)->finalize (object);
 }
@@ -332,6 +333,8 @@ steward_store_init (StewardStore *self)
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             finalize_statement);
   self->count_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->listings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                          (GDestroyNotify) steward_listing_free);
 }
 
 StewardStore *
@@ -364,7 +367,11 @@ steward_store_open (const char *path,
                            "PRAGMA journal_mode = WAL;"
                            "PRAGMA synchronous = FULL;"
                            "PRAGMA foreign_keys = ON;"
-                           "PRAGMA temp_store = MEMORY;",
+                           "PRAGMA temp_store = MEMORY;"
+                           /* A 48 MiB page cache holds the indexes of a 100,000-user
+                            * directory; no mmap, which would count the whole file
+                            * against the server's memory. */
+                           "PRAGMA cache_size = -49152;",
                            error))
     return NULL;
 
@@ -413,6 +420,7 @@ steward_store_commit (StewardStore *self,
       /* Cached counts describe the data before this commit. */
       self->generation++;
       g_hash_table_remove_all (self->count_cache);
+      g_hash_table_remove_all (self->listings);
     }
   self->writing = FALSE;
 
@@ -442,6 +450,13 @@ steward_store_close (StewardStore *self)
   g_hash_table_remove_all (self->statements);
   sqlite3_close (self->db);
   self->db = NULL;
+}
+
+void
+steward_listing_free (StewardListing *listing)
+{
+  g_clear_pointer (&listing->ordered_ids, g_array_unref);
+  g_free (listing);
 }
 
 void
