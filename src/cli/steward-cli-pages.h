@@ -1,0 +1,51 @@
+/* steward-cli-pages.h
+ *
+ * Paged lists (routes 4 and 17) fetched page after page, at most 1,000
+ * items per request, until a limit or the end of the list.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "steward-client.h"
+
+G_BEGIN_DECLS
+
+/* The servers' page size limit. */
+#define STEWARD_CLI_PAGE_SIZE_MAX 1000
+
+/* How to ask for one page of a list and read the reply. @query is what was
+ * given to steward_cli_fetch_pages_async(). */
+typedef struct
+{
+  void (*send) (StewardClient      *client,
+                gpointer            query,
+                guint               offset,
+                guint               size,
+                GCancellable       *cancellable,
+                GAsyncReadyCallback callback,
+                gpointer            user_data);
+  StewardPageResult *(*finish) (StewardClient *client,
+                                GAsyncResult  *result,
+                                GError       **error);
+} StewardCliPageSource;
+
+/* Fetches pages of @source into one list of @item_type until @limit items
+ * (0: no limit) or the end. @query must outlive the operation. */
+void steward_cli_fetch_pages_async (StewardClient              *client,
+                                    const StewardCliPageSource *source,
+                                    gpointer                    query,
+                                    GType                       item_type,
+                                    guint                       limit,
+                                    GCancellable               *cancellable,
+                                    GAsyncReadyCallback         callback,
+                                    gpointer                    user_data);
+
+/* The items, and in @total how many the server says match in all. */
+GListModel *steward_cli_fetch_pages_finish (StewardClient *client,
+                                            GAsyncResult  *result,
+                                            guint64       *total,
+                                            GError       **error);
+
+G_END_DECLS
