@@ -71,6 +71,12 @@ void  steward_bind_text (sqlite3_stmt *stmt,
 char *steward_column_dup (sqlite3_stmt *stmt,
                           int           column);
 
+/* The users with these ids, in the order given; missing ids are left out. */
+GPtrArray *steward_store_get_users (StewardStore *self,
+                                    const gint64 *ids,
+                                    guint         n_ids,
+                                    GError      **error);
+
 /* The case-folded form used for case-insensitive search, sort and
  * uniqueness; the same function is used on queries. */
 char *steward_fold (const char *text);

@@ -1,0 +1,328 @@
+/* steward-store-listing.c
+ *
+ * Route 4's listing: filters turned into SQL (with every value bound, never
+ * spliced), the sort orders, and the listings remembered until the next
+ * write so paging and counting stay cheap on large directories.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "steward-store-private.h"
+
+/* FTS5's trigram tokenizer can only match queries of three or more
+ * characters; shorter ones are searched with instr() instead. */
+#define TRIGRAM_MIN_CHARS 3
+
+typedef struct
+{
+  GString   *where;
+  GPtrArray *values; /* strings, bound in order */
+  GString   *cache_key;
+} FilterClause;
+
+static void
+add_value (FilterClause *clause,
+           const char   *value)
+{
+  g_ptr_array_add (clause->values, g_strdup (value));
+  /* Length-prefixed so no two filters share a key. */
+  g_string_append_printf (clause->cache_key, "%zu:%s|", strlen (value), value);
+}
+
+/* A quoted FTS5 phrase: the text is data, never query syntax. */
+static char *
+fts_phrase (const char *folded)
+{
+  g_autoptr (GString) phrase = g_string_new ("\"");
+
+  for (const char *p = folded; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (phrase, '"');
+      g_string_append_c (phrase, *p);
+    }
+  g_string_append_c (phrase, '"');
+
+  return g_string_free (g_steal_pointer (&phrase), FALSE);
+}
+
+static void
+add_substring_filter (FilterClause *clause,
+                      const char   *column, /* NULL: any searchable column */
+                      const char   *text)
+{
+  g_autofree char *folded = NULL;
+
+  if (text == NULL || *text == '\0')
+    return;
+
+  folded = steward_fold (text);
+  g_string_append_printf (clause->cache_key, "%s~", column != NULL ? column : "*");
+
+  if (g_utf8_strlen (folded, -1) >= TRIGRAM_MIN_CHARS)
+    {
+      g_autofree char *phrase = fts_phrase (folded);
+      g_autofree char *query = column != NULL ? g_strdup_printf ("%s : %s", column, phrase)
+                                              : g_steal_pointer (&phrase);
+
+      g_string_append (clause->where,
+                       " AND u.id IN (SELECT rowid FROM user_search WHERE user_search MATCH ?)");
+      add_value (clause, query);
+    }
+  else if (column != NULL)
+    {
+      g_string_append_printf (clause->where, " AND instr(u.%s, ?) > 0", column);
+      add_value (clause, folded);
+    }
+  else
+    {
+      g_string_append (clause->where,
+                       " AND (instr(u.name_key, ?) > 0 OR instr(u.email_key, ?) > 0"
+                       " OR instr(u.userid_key, ?) > 0)");
+      add_value (clause, folded);
+      add_value (clause, folded);
+      add_value (clause, folded);
+    }
+}
+
+static void
+build_filter (const StewardUserFilter *filter,
+              FilterClause            *clause)
+{
+  clause->where = g_string_new ("WHERE 1");
+  clause->values = g_ptr_array_new_with_free_func (g_free);
+  clause->cache_key = g_string_new (NULL);
+
+  /* The unary + keeps SQLite from using an index for these low-selectivity
+   * filters, so it walks the index of the sort order and stops at LIMIT. */
+  if (!filter->include_disabled)
+    {
+      g_string_append (clause->where, " AND +u.disabled = 0");
+      g_string_append (clause->cache_key, "enabled|");
+    }
+
+  if (filter->iamids != NULL && filter->iamids->len > 0)
+    {
+      g_string_append (clause->where, " AND +u.iamid IN (");
+      g_string_append (clause->cache_key, "iam=");
+      for (guint i = 0; i < filter->iamids->len; i++)
+        {
+          g_string_append (clause->where, i == 0 ? "?" : ", ?");
+          add_value (clause, g_ptr_array_index (filter->iamids, i));
+        }
+      g_string_append (clause->where, ")");
+    }
+
+  if (filter->permission != NULL)
+    {
+      g_string_append (clause->where,
+                       " AND EXISTS (SELECT 1 FROM user_permissions p"
+                       " WHERE p.user_id = u.id AND p.permission = ?)");
+      g_string_append (clause->cache_key, "perm=");
+      add_value (clause, filter->permission);
+    }
+
+  add_substring_filter (clause, NULL, filter->search_text);
+  add_substring_filter (clause, "name_key", filter->name);
+  add_substring_filter (clause, "email_key", filter->email);
+  add_substring_filter (clause, "userid_key", filter->userid);
+}
+
+static void
+clear_filter (FilterClause *clause)
+{
+  if (clause->where != NULL)
+    g_string_free (clause->where, TRUE);
+  g_clear_pointer (&clause->values, g_ptr_array_unref);
+  if (clause->cache_key != NULL)
+    g_string_free (clause->cache_key, TRUE);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (FilterClause, clear_filter)
+
+static const char *
+order_by (StewardSortField field,
+          gboolean         descending)
+{
+  static const char *const ascending_order[] = {
+    [STEWARD_SORT_NAME] = "u.name_key ASC, u.id ASC",
+    [STEWARD_SORT_EMAIL] = "u.email_key ASC, u.id ASC",
+    [STEWARD_SORT_IAMID] = "u.iamid ASC, u.name_key ASC, u.id ASC",
+    [STEWARD_SORT_CREATED_AT] = "u.created_at ASC, u.id ASC",
+    [STEWARD_SORT_LAST_LOGIN] = "u.last_login ASC, u.id ASC",
+    [STEWARD_SORT_USERNAME] = "u.userid_key ASC, u.id ASC",
+  };
+  static const char *const descending_order[] = {
+    [STEWARD_SORT_NAME] = "u.name_key DESC, u.id DESC",
+    [STEWARD_SORT_EMAIL] = "u.email_key DESC, u.id DESC",
+    [STEWARD_SORT_IAMID] = "u.iamid DESC, u.name_key DESC, u.id DESC",
+    [STEWARD_SORT_CREATED_AT] = "u.created_at DESC, u.id DESC",
+    [STEWARD_SORT_LAST_LOGIN] = "u.last_login DESC, u.id DESC",
+    [STEWARD_SORT_USERNAME] = "u.userid_key DESC, u.id DESC",
+  };
+
+  g_assert (field <= STEWARD_SORT_USERNAME);
+
+  return descending ? descending_order[field] : ascending_order[field];
+}
+
+static void
+bind_values (sqlite3_stmt *stmt,
+             GPtrArray    *values)
+{
+  for (guint i = 0; i < values->len; i++)
+    steward_bind_text (stmt, (int) i + 1, g_ptr_array_index (values, i));
+}
+
+static gboolean
+count_matches (StewardStore *self,
+               FilterClause *clause,
+               gint64       *out_count,
+               GError      **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM users u %s", clause->where->str);
+  g_autoptr (StewardCachedStmt) stmt = NULL;
+  gint64 *cached;
+  int     rc;
+
+  /* Counting 100,000 rows on every page request would cost more than the
+   * page itself; the cache is dropped by every committed write. */
+  cached = g_hash_table_lookup (self->count_cache, clause->cache_key->str);
+  if (cached != NULL)
+    {
+      *out_count = *cached;
+      return TRUE;
+    }
+
+  stmt = steward_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_values (stmt, clause->values);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return steward_store_fail (self, rc, error);
+
+  *out_count = sqlite3_column_int64 (stmt, 0);
+  g_hash_table_insert (self->count_cache, g_strdup (clause->cache_key->str),
+                       g_memdup2 (out_count, sizeof *out_count));
+  return TRUE;
+}
+
+/* The ids matching the filter, in order: all of them when FILTER is NULL,
+ * else its page (LIMIT size OFFSET offset). */
+static GArray *
+select_ids (StewardStore            *self,
+            FilterClause            *clause,
+            const char              *order,
+            const StewardUserFilter *page,
+            GError                 **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT u.id FROM users u %s ORDER BY %s%s",
+                                          clause->where->str, order,
+                                          page != NULL ? " LIMIT ? OFFSET ?" : "");
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (StewardCachedStmt) stmt = NULL;
+  int rc;
+
+  stmt = steward_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  bind_values (stmt, clause->values);
+  if (page != NULL)
+    {
+      sqlite3_bind_int64 (stmt, (int) clause->values->len + 1, page->size);
+      sqlite3_bind_int64 (stmt, (int) clause->values->len + 2, page->offset);
+    }
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      steward_store_fail (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&ids);
+}
+
+/* The ordered matches of a listing the second time it is asked for in one
+ * generation: paging through it then costs a slice, not an OFFSET walk
+ * over the index, and the count comes for free. A listing asked for once
+ * (a one-off search) never pays for materializing. */
+static StewardListing *
+lookup_listing (StewardStore *self,
+                const char   *key)
+{
+  StewardListing *listing = g_hash_table_lookup (self->listings, key);
+
+  if (listing != NULL)
+    return listing;
+
+  /* Bounded: a handful of sorts and filters in use at once is normal. */
+  if (g_hash_table_size (self->listings) >= STEWARD_MAX_LISTINGS)
+    g_hash_table_remove_all (self->listings);
+
+  listing = g_new0 (StewardListing, 1);
+  g_hash_table_insert (self->listings, g_strdup (key), listing);
+  return listing;
+}
+
+gboolean
+steward_store_list_users (StewardStore            *self,
+                          const StewardUserFilter *filter,
+                          GPtrArray              **out_users,
+                          gint64                  *out_count,
+                          GError                 **error)
+{
+  g_auto (FilterClause) clause = { 0 };
+  g_autoptr (GArray) page_ids = NULL;
+  g_autofree char *listing_key = NULL;
+  StewardListing  *listing;
+  const char      *order;
+
+  g_return_val_if_fail (STEWARD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (filter->sort_field <= STEWARD_SORT_USERNAME, FALSE);
+
+  build_filter (filter, &clause);
+  order = order_by (filter->sort_field, filter->descending);
+  listing_key = g_strconcat (clause.cache_key->str, "#", order, NULL);
+  listing = lookup_listing (self, listing_key);
+
+  if (listing->ordered_ids == NULL && ++listing->requests >= 2)
+    {
+      listing->ordered_ids = select_ids (self, &clause, order, NULL, error);
+      if (listing->ordered_ids == NULL)
+        return FALSE;
+    }
+
+  if (listing->ordered_ids != NULL)
+    {
+      GArray *all = listing->ordered_ids;
+      guint   start = MIN (filter->offset, all->len);
+      guint   length = MIN (filter->size, all->len - start);
+
+      *out_count = all->len;
+      page_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), length);
+      g_array_append_vals (page_ids, &g_array_index (all, gint64, start), length);
+    }
+  else
+    {
+      if (!count_matches (self, &clause, out_count, error))
+        return FALSE;
+      page_ids = select_ids (self, &clause, order, filter, error);
+      if (page_ids == NULL)
+        return FALSE;
+    }
+
+  *out_users = steward_store_get_users (self, (const gint64 *) page_ids->data, page_ids->len, error);
+  return *out_users != NULL;
+}
