@@ -304,6 +304,10 @@ main (int   argc,
   guint   int_source = 0;
   int     status;
 
+  /* stdout is for people and tools reading the "Listening on" line; every
+   * log message, debug ones included, goes to stderr. */
+  g_log_writer_default_set_use_stderr (TRUE);
+
   /* The database holds every account's details: owner-only, always. */
   umask (0077);
 
