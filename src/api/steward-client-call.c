@@ -2,8 +2,9 @@
  *
  * The request machinery of StewardClient: building messages, the token
  * exchange shared by concurrent calls, the one retry after a 401, connect
- * and request timeouts, pinned certificates, cancellation, and turning
- * whatever happened into a StewardApiError.
+ * and request timeouts, pinned certificates, cancellation, turning
+ * whatever happened into a StewardApiError, and the replies decoded for the
+ * route files, with the fallback of an extension route the server lacks.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -552,53 +553,96 @@ steward_client_call_finish (StewardClient *self,
 }
 
 static void
-object_call_done_cb (GObject      *source,
-                     GAsyncResult *result,
-                     gpointer      user_data)
+user_operation_free (gpointer data)
+{
+  StewardUserOperation *operation = data;
+
+  g_free (operation->iamid);
+  g_free (operation->userid);
+  g_free (operation->permission);
+  g_clear_object (&operation->first_read);
+  g_free (operation);
+}
+
+StewardUserOperation *
+steward_client_set_user_operation (GTask      *task,
+                                   const char *iamid,
+                                   const char *userid)
+{
+  StewardUserOperation *operation = g_new0 (StewardUserOperation, 1);
+
+  operation->iamid = g_strdup (iamid);
+  operation->userid = g_strdup (userid);
+  g_task_set_task_data (task, operation, user_operation_free);
+
+  return operation;
+}
+
+void
+steward_client_return_decoded (GTask            *task,
+                               JsonNode         *reply,
+                               StewardDecodeFunc decode,
+                               GDestroyNotify    free_result)
+{
+  GError  *error = NULL;
+  gpointer decoded;
+
+  /* An empty body where something was promised is as malformed as any. */
+  decoded = decode (reply, &error);
+  if (decoded == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, decoded, free_result);
+}
+
+typedef struct
+{
+  StewardDecodeFunc decode;
+  GDestroyNotify    free_result;
+} Decoding;
+
+static void
+decoded_call_done_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
 {
   g_autoptr (GTask) task = user_data;
   g_autoptr (JsonNode) reply = NULL;
   g_autoptr (GError) error = NULL;
-  StewardDecodeFunc decode = g_task_get_task_data (task);
-  gpointer          object;
+  Decoding *decoding = g_task_get_task_data (task);
 
   if (!steward_client_call_finish (STEWARD_CLIENT (source), result, &reply, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  /* An empty body where an object was promised is as malformed as any. */
-  object = decode (reply, &error);
-  if (object == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
-    g_task_return_pointer (task, object, g_object_unref);
+    steward_client_return_decoded (task, reply, decoding->decode, decoding->free_result);
 }
 
 void
-steward_client_call_for_object (StewardClient      *self,
+steward_client_call_for_result (StewardClient      *self,
                                 const char         *method,
                                 const char         *path,
                                 JsonNode           *body,
                                 StewardDecodeFunc   decode,
+                                GDestroyNotify      free_result,
                                 gpointer            source_tag,
                                 GCancellable       *cancellable,
                                 GAsyncReadyCallback callback,
                                 gpointer            user_data)
 {
   g_autoptr (GTask) task = g_task_new (self, cancellable, callback, user_data);
+  Decoding *decoding = g_new0 (Decoding, 1);
 
+  decoding->decode = decode;
+  decoding->free_result = free_result;
   g_task_set_source_tag (task, source_tag);
-  /* A function pointer stored as task data: no destroy function needed. */
-  g_task_set_task_data (task, (gpointer) decode, NULL);
+  g_task_set_task_data (task, decoding, g_free);
 
   steward_client_call_async (self, method, path, body, STEWARD_CALL_DEFAULT, cancellable,
-                             object_call_done_cb, g_steal_pointer (&task));
+                             decoded_call_done_cb, g_steal_pointer (&task));
 }
 
 gpointer
-steward_client_object_finish (StewardClient *self,
+steward_client_result_finish (StewardClient *self,
                               GAsyncResult  *result,
                               gpointer       source_tag,
                               GError       **error)
@@ -610,41 +654,47 @@ steward_client_object_finish (StewardClient *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-static void
-count_call_done_cb (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
+void
+steward_client_forward_object_cb (GObject      *source,
+                                  GAsyncResult *result,
+                                  gpointer      user_data)
 {
   g_autoptr (GTask) task = user_data;
-  g_autoptr (JsonNode) reply = NULL;
-  g_autoptr (GError) error = NULL;
-  const char *member = g_task_get_task_data (task);
-  guint64     count;
+  GError  *error = NULL;
+  gpointer object;
 
-  if (!steward_client_call_finish (STEWARD_CLIENT (source), result, &reply, &error) || !steward_json_decode_count (reply, member, &count, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
+  /* Every route of the client is a GTask returning a pointer. */
+  object = g_task_propagate_pointer (G_TASK (result), &error);
+  if (object == NULL)
+    g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, g_memdup2 (&count, sizeof count), g_free);
+    g_task_return_pointer (task, object, g_object_unref);
 }
 
-void
-steward_client_call_for_count (StewardClient      *self,
-                               const char         *method,
-                               const char         *path,
-                               JsonNode           *body,
-                               const char         *member,
-                               gpointer            source_tag,
-                               GCancellable       *cancellable,
-                               GAsyncReadyCallback callback,
-                               gpointer            user_data)
+gboolean
+steward_client_boolean_finish (StewardClient *self,
+                               GAsyncResult  *result,
+                               gpointer       source_tag,
+                               GError       **error)
 {
-  g_autoptr (GTask) task = g_task_new (self, cancellable, callback, user_data);
+  g_return_val_if_fail (STEWARD_IS_CLIENT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, FALSE);
 
-  g_task_set_source_tag (task, source_tag);
-  g_task_set_task_data (task, (gpointer) member, NULL);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
 
-  steward_client_call_async (self, method, path, body, STEWARD_CALL_DEFAULT, cancellable,
-                             count_call_done_cb, g_steal_pointer (&task));
+gpointer
+steward_client_decode_boxed_count (JsonNode   *reply,
+                                   const char *member,
+                                   GError    **error)
+{
+  guint64 count;
+
+  if (!steward_json_decode_count (reply, member, &count, error))
+    return NULL;
+
+  return g_memdup2 (&count, sizeof count);
 }
 
 gboolean
@@ -654,17 +704,89 @@ steward_client_count_finish (StewardClient *self,
                              guint64       *count,
                              GError       **error)
 {
-  g_autofree guint64 *value = NULL;
+  g_autofree guint64 *value = steward_client_result_finish (self, result, source_tag, error);
 
-  g_return_val_if_fail (STEWARD_IS_CLIENT (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, FALSE);
-
-  value = g_task_propagate_pointer (G_TASK (result), error);
   if (count != NULL)
     *count = value != NULL ? *value : 0;
 
   return value != NULL;
+}
+
+/* Extension routes (12 to 16 of API.md): tried unless the server is known
+ * to lack them, what the reply says about the server remembered, and the
+ * route's own fallback run when one is missing. */
+
+typedef struct
+{
+  GTask              *task; /* the route's own */
+  StewardExtension    extension;
+  StewardDecodeFunc   decode;
+  GDestroyNotify      free_result;
+  StewardFallbackFunc fallback;
+} ExtensionCall;
+
+static void
+extension_call_free (ExtensionCall *call)
+{
+  g_clear_object (&call->task);
+  g_free (call);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ExtensionCall, extension_call_free)
+
+static void
+extension_replied_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  StewardClient *self = STEWARD_CLIENT (source);
+  g_autoptr (ExtensionCall) call = user_data;
+  g_autoptr (JsonNode) reply = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (steward_client_call_finish (self, result, &reply, &error))
+    {
+      steward_client_learn_extension (self, call->extension, NULL);
+      steward_client_return_decoded (call->task, reply, call->decode, call->free_result);
+    }
+  else if (steward_client_learn_extension (self, call->extension, error))
+    {
+      call->fallback (g_steal_pointer (&call->task));
+    }
+  else
+    {
+      g_task_return_error (call->task, g_steal_pointer (&error));
+    }
+}
+
+void
+steward_client_call_extension (GTask              *task,
+                               StewardExtension    extension,
+                               const char         *method,
+                               const char         *path,
+                               JsonNode           *body,
+                               StewardDecodeFunc   decode,
+                               GDestroyNotify      free_result,
+                               StewardFallbackFunc fallback)
+{
+  StewardClient *self = g_task_get_source_object (task);
+  ExtensionCall *call;
+
+  if (steward_client_get_extension_support (self, extension) == STEWARD_EXTENSION_SUPPORT_MISSING)
+    {
+      fallback (task);
+      return;
+    }
+
+  call = g_new0 (ExtensionCall, 1);
+  call->task = task;
+  call->extension = extension;
+  call->decode = decode;
+  call->free_result = free_result;
+  call->fallback = fallback;
+
+  steward_client_call_async (self, method, path, body, STEWARD_CALL_DEFAULT, g_task_get_cancellable (task),
+                             extension_replied_cb, call);
 }
 
 void
@@ -691,9 +813,5 @@ steward_client_authenticate_finish (StewardClient *self,
                                     GAsyncResult  *result,
                                     GError       **error)
 {
-  g_return_val_if_fail (STEWARD_IS_CLIENT (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == steward_client_authenticate_async, FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return steward_client_boolean_finish (self, result, steward_client_authenticate_async, error);
 }

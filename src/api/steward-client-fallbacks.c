@@ -21,32 +21,6 @@
 
 #include <glib/gi18n-lib.h>
 
-/* API.md's largest page: the fewest requests for the metrics fallback. */
-#define FALLBACK_PAGE_SIZE 1000
-#define MAX_METRICS_DAYS 365
-
-static gboolean
-known_missing (StewardClient   *self,
-               StewardExtension extension)
-{
-  return steward_client_get_extension_support (self, extension) == STEWARD_EXTENSION_SUPPORT_MISSING;
-}
-
-/* For the extensions without a fallback. */
-static GError *
-new_unsupported_error (StewardClient   *self,
-                       StewardExtension extension)
-{
-  const char *host = steward_client_get_host (self);
-
-  if (extension == STEWARD_EXTENSION_MIGRATE)
-    return g_error_new (STEWARD_API_ERROR, STEWARD_API_ERROR_UNSUPPORTED,
-                        _ ("The server at %s cannot migrate users between identity managers."), host);
-
-  return g_error_new (STEWARD_API_ERROR, STEWARD_API_ERROR_UNSUPPORTED,
-                      _ ("The server at %s does not collect usage statistics."), host);
-}
-
 /* Route 12 */
 
 static GListModel *
@@ -69,30 +43,11 @@ builtin_permissions (void)
 }
 
 static void
-permissions_listed_cb (GObject      *source,
-                       GAsyncResult *result,
-                       gpointer      user_data)
+return_builtin_permissions (GTask *task)
 {
-  StewardClient *self = STEWARD_CLIENT (source);
-  g_autoptr (GTask) task = user_data;
-  g_autoptr (JsonNode) reply = NULL;
-  g_autoptr (GError) error = NULL;
-  GListModel *permissions = NULL;
+  g_autoptr (GTask) owned = task;
 
-  if (steward_client_call_finish (self, result, &reply, &error))
-    {
-      steward_client_learn_extension (self, STEWARD_EXTENSION_PERMISSION_LIST, NULL);
-      permissions = steward_json_decode_permissions (reply, &error);
-    }
-  else if (steward_client_learn_extension (self, STEWARD_EXTENSION_PERMISSION_LIST, error))
-    {
-      permissions = builtin_permissions ();
-    }
-
-  if (permissions == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, permissions, g_object_unref);
+  g_task_return_pointer (owned, builtin_permissions (), g_object_unref);
 }
 
 void
@@ -101,76 +56,21 @@ steward_client_list_permissions_async (StewardClient      *self,
                                        GAsyncReadyCallback callback,
                                        gpointer            user_data)
 {
-  g_autoptr (GTask) task = NULL;
+  GTask *task;
 
   CHECK_CALL (self, cancellable);
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, steward_client_list_permissions_async);
 
-  if (known_missing (self, STEWARD_EXTENSION_PERMISSION_LIST))
-    {
-      g_task_return_pointer (task, builtin_permissions (), g_object_unref);
-      return;
-    }
-
-  steward_client_call_async (self, "GET", "/bim/permissions", NULL, STEWARD_CALL_DEFAULT, cancellable,
-                             permissions_listed_cb, g_steal_pointer (&task));
+  steward_client_call_extension (task, STEWARD_EXTENSION_PERMISSION_LIST, "GET", "/bim/permissions", NULL,
+                                 (StewardDecodeFunc) steward_json_decode_permissions, g_object_unref,
+                                 return_builtin_permissions);
 }
 
-GListModel *
-steward_client_list_permissions_finish (StewardClient *self,
-                                        GAsyncResult  *result,
-                                        GError       **error)
-{
-  return steward_client_object_finish (self, result, steward_client_list_permissions_async, error);
-}
+STEWARD_CLIENT_DEFINE_FINISH (GListModel, steward_client_list_permissions)
 
 /* Route 13, or read-modify-write */
-
-typedef struct
-{
-  char        *iamid;
-  char        *userid;
-  char        *permission;
-  StewardUser *first_read;
-} AddPermission;
-
-static void
-add_permission_free (gpointer data)
-{
-  AddPermission *add = data;
-
-  g_free (add->iamid);
-  g_free (add->userid);
-  g_free (add->permission);
-  g_clear_object (&add->first_read);
-  g_free (add);
-}
-
-static void
-return_user_or_error (GTask       *task,
-                      StewardUser *user,
-                      GError      *error)
-{
-  if (user == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, user, g_object_unref);
-}
-
-static void
-permissions_written_cb (GObject      *source,
-                        GAsyncResult *result,
-                        gpointer      user_data)
-{
-  g_autoptr (GTask) task = user_data;
-  GError      *error = NULL;
-  StewardUser *user;
-
-  user = steward_client_set_permissions_finish (STEWARD_CLIENT (source), result, &error);
-  return_user_or_error (task, user, error);
-}
 
 /* The same permissions, in any order. */
 static gboolean
@@ -202,9 +102,9 @@ second_read_cb (GObject      *source,
   g_autoptr (StewardUser) second_read = NULL;
   g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
   g_auto (GStrv) permissions = NULL;
-  GError        *error = NULL;
-  AddPermission *add = g_task_get_task_data (task);
-  GCancellable  *cancellable;
+  GError               *error = NULL;
+  StewardUserOperation *add = g_task_get_task_data (task);
+  GCancellable         *cancellable;
 
   second_read = steward_client_get_user_finish (self, result, &error);
   if (second_read == NULL)
@@ -229,7 +129,7 @@ second_read_cb (GObject      *source,
   /* The cancellable is read before the task is handed on. */
   cancellable = g_task_get_cancellable (task);
   steward_client_set_permissions_async (self, add->iamid, add->userid, (const char *const *) permissions,
-                                        cancellable, permissions_written_cb, g_steal_pointer (&task));
+                                        cancellable, steward_client_forward_object_cb, g_steal_pointer (&task));
 }
 
 static void
@@ -239,9 +139,9 @@ first_read_cb (GObject      *source,
 {
   StewardClient *self = STEWARD_CLIENT (source);
   g_autoptr (GTask) task = user_data;
-  GError        *error = NULL;
-  AddPermission *add = g_task_get_task_data (task);
-  GCancellable  *cancellable;
+  GError               *error = NULL;
+  StewardUserOperation *add = g_task_get_task_data (task);
+  GCancellable         *cancellable;
 
   add->first_read = steward_client_get_user_finish (self, result, &error);
   if (add->first_read == NULL)
@@ -265,37 +165,11 @@ first_read_cb (GObject      *source,
 static void
 read_modify_write (GTask *task)
 {
-  StewardClient *self = g_task_get_source_object (task);
-  AddPermission *add = g_task_get_task_data (task);
+  StewardClient        *self = g_task_get_source_object (task);
+  StewardUserOperation *add = g_task_get_task_data (task);
 
   steward_client_get_user_async (self, add->iamid, add->userid, g_task_get_cancellable (task),
                                  first_read_cb, task);
-}
-
-static void
-permission_added_cb (GObject      *source,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  StewardClient *self = STEWARD_CLIENT (source);
-  g_autoptr (GTask) task = user_data;
-  g_autoptr (JsonNode) reply = NULL;
-  GError      *error = NULL;
-  StewardUser *user = NULL;
-
-  if (steward_client_call_finish (self, result, &reply, &error))
-    {
-      steward_client_learn_extension (self, STEWARD_EXTENSION_ADD_PERMISSION, NULL);
-      user = steward_json_decode_user (reply, &error);
-    }
-  else if (steward_client_learn_extension (self, STEWARD_EXTENSION_ADD_PERMISSION, error))
-    {
-      g_clear_error (&error);
-      read_modify_write (g_steal_pointer (&task));
-      return;
-    }
-
-  return_user_or_error (task, user, error);
 }
 
 void
@@ -307,9 +181,9 @@ steward_client_add_permission_async (StewardClient      *self,
                                      GAsyncReadyCallback callback,
                                      gpointer            user_data)
 {
-  g_autoptr (GTask) task = NULL;
-  g_autofree char *path = NULL;
-  AddPermission   *add;
+  g_autofree char      *path = NULL;
+  GTask                *task;
+  StewardUserOperation *add;
 
   CHECK_CALL (self, cancellable);
   CHECK_USER (iamid, userid);
@@ -317,56 +191,28 @@ steward_client_add_permission_async (StewardClient      *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, steward_client_add_permission_async);
-  add = g_new0 (AddPermission, 1);
-  add->iamid = g_strdup (iamid);
-  add->userid = g_strdup (userid);
+  add = steward_client_set_user_operation (task, iamid, userid);
   add->permission = g_strdup (permission);
-  g_task_set_task_data (task, add, add_permission_free);
-
-  if (known_missing (self, STEWARD_EXTENSION_ADD_PERMISSION))
-    {
-      read_modify_write (g_steal_pointer (&task));
-      return;
-    }
 
   path = steward_client_user_path (iamid, userid, "permissions", permission, NULL);
-  steward_client_call_async (self, "PUT", path, NULL, STEWARD_CALL_DEFAULT, cancellable,
-                             permission_added_cb, g_steal_pointer (&task));
+  steward_client_call_extension (task, STEWARD_EXTENSION_ADD_PERMISSION, "PUT", path, NULL,
+                                 (StewardDecodeFunc) steward_json_decode_user, g_object_unref,
+                                 read_modify_write);
 }
 
-StewardUser *
-steward_client_add_permission_finish (StewardClient *self,
-                                      GAsyncResult  *result,
-                                      GError       **error)
-{
-  return steward_client_object_finish (self, result, steward_client_add_permission_async, error);
-}
+STEWARD_CLIENT_DEFINE_FINISH (StewardUser, steward_client_add_permission)
 
 /* Route 14 */
 
+/* It cannot be done another way. */
 static void
-user_migrated_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+return_migrate_unsupported (GTask *task)
 {
-  StewardClient *self = STEWARD_CLIENT (source);
-  g_autoptr (GTask) task = user_data;
-  g_autoptr (JsonNode) reply = NULL;
-  GError      *error = NULL;
-  StewardUser *user = NULL;
+  g_autoptr (GTask) owned = task;
 
-  if (steward_client_call_finish (self, result, &reply, &error))
-    {
-      steward_client_learn_extension (self, STEWARD_EXTENSION_MIGRATE, NULL);
-      user = steward_json_decode_user (reply, &error);
-    }
-  else if (steward_client_learn_extension (self, STEWARD_EXTENSION_MIGRATE, error))
-    {
-      g_clear_error (&error);
-      error = new_unsupported_error (self, STEWARD_EXTENSION_MIGRATE);
-    }
-
-  return_user_or_error (task, user, error);
+  g_task_return_new_error (owned, STEWARD_API_ERROR, STEWARD_API_ERROR_UNSUPPORTED,
+                           _ ("The server at %s cannot migrate users between identity managers."),
+                           steward_client_get_host (g_task_get_source_object (owned)));
 }
 
 void
@@ -379,10 +225,10 @@ steward_client_migrate_user_async (StewardClient      *self,
                                    GAsyncReadyCallback callback,
                                    gpointer            user_data)
 {
-  g_autoptr (GTask) task = NULL;
-  g_autoptr (JsonBuilder) builder = NULL;
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
   g_autoptr (JsonNode) body = NULL;
   g_autofree char *path = NULL;
+  GTask           *task;
 
   CHECK_CALL (self, cancellable);
   CHECK_USER (iamid, userid);
@@ -392,13 +238,6 @@ steward_client_migrate_user_async (StewardClient      *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, steward_client_migrate_user_async);
 
-  if (known_missing (self, STEWARD_EXTENSION_MIGRATE))
-    {
-      g_task_return_error (task, new_unsupported_error (self, STEWARD_EXTENSION_MIGRATE));
-      return;
-    }
-
-  builder = json_builder_new ();
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "iamid");
   json_builder_add_string_value (builder, target_iamid);
@@ -408,47 +247,31 @@ steward_client_migrate_user_async (StewardClient      *self,
   body = json_builder_get_root (builder);
 
   path = steward_client_user_path (iamid, userid, "migrate", NULL);
-  steward_client_call_async (self, "POST", path, body, STEWARD_CALL_DEFAULT, cancellable,
-                             user_migrated_cb, g_steal_pointer (&task));
+  steward_client_call_extension (task, STEWARD_EXTENSION_MIGRATE, "POST", path, body,
+                                 (StewardDecodeFunc) steward_json_decode_user, g_object_unref,
+                                 return_migrate_unsupported);
 }
 
-StewardUser *
-steward_client_migrate_user_finish (StewardClient *self,
-                                    GAsyncResult  *result,
-                                    GError       **error)
-{
-  return steward_client_object_finish (self, result, steward_client_migrate_user_async, error);
-}
+STEWARD_CLIENT_DEFINE_FINISH (StewardUser, steward_client_migrate_user)
 
 /* Route 16 */
 
+/* They are optional. */
 static void
-interactions_posted_cb (GObject      *source,
-                        GAsyncResult *result,
-                        gpointer      user_data)
+return_interactions_unsupported (GTask *task)
 {
-  StewardClient *self = STEWARD_CLIENT (source);
-  g_autoptr (GTask) task = user_data;
-  g_autoptr (JsonNode) reply = NULL;
-  g_autoptr (GError) error = NULL;
-  guint64 accepted;
+  g_autoptr (GTask) owned = task;
 
-  if (steward_client_call_finish (self, result, &reply, &error))
-    {
-      steward_client_learn_extension (self, STEWARD_EXTENSION_INTERACTIONS, NULL);
-      if (steward_json_decode_count (reply, "accepted", &accepted, &error))
-        {
-          g_task_return_pointer (task, g_memdup2 (&accepted, sizeof accepted), g_free);
-          return;
-        }
-    }
-  else if (steward_client_learn_extension (self, STEWARD_EXTENSION_INTERACTIONS, error))
-    {
-      g_clear_error (&error);
-      error = new_unsupported_error (self, STEWARD_EXTENSION_INTERACTIONS);
-    }
+  g_task_return_new_error (owned, STEWARD_API_ERROR, STEWARD_API_ERROR_UNSUPPORTED,
+                           _ ("The server at %s does not collect usage statistics."),
+                           steward_client_get_host (g_task_get_source_object (owned)));
+}
 
-  g_task_return_error (task, g_steal_pointer (&error));
+static gpointer
+decode_accepted (JsonNode *reply,
+                 GError  **error)
+{
+  return steward_client_decode_boxed_count (reply, "accepted", error);
 }
 
 void
@@ -458,9 +281,9 @@ steward_client_post_interactions_async (StewardClient      *self,
                                         GAsyncReadyCallback callback,
                                         gpointer            user_data)
 {
-  g_autoptr (GTask) task = NULL;
-  g_autoptr (JsonBuilder) builder = NULL;
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
   g_autoptr (JsonNode) body = NULL;
+  GTask         *task;
   GHashTableIter iter;
   gpointer       control;
   gpointer       count;
@@ -471,13 +294,6 @@ steward_client_post_interactions_async (StewardClient      *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, steward_client_post_interactions_async);
 
-  if (known_missing (self, STEWARD_EXTENSION_INTERACTIONS))
-    {
-      g_task_return_error (task, new_unsupported_error (self, STEWARD_EXTENSION_INTERACTIONS));
-      return;
-    }
-
-  builder = json_builder_new ();
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "counts");
   json_builder_begin_object (builder);
@@ -491,8 +307,8 @@ steward_client_post_interactions_async (StewardClient      *self,
   json_builder_end_object (builder);
   body = json_builder_get_root (builder);
 
-  steward_client_call_async (self, "POST", "/bim/metrics/interactions", body, STEWARD_CALL_DEFAULT, cancellable,
-                             interactions_posted_cb, g_steal_pointer (&task));
+  steward_client_call_extension (task, STEWARD_EXTENSION_INTERACTIONS, "POST", "/bim/metrics/interactions", body,
+                                 decode_accepted, g_free, return_interactions_unsupported);
 }
 
 /* @accepted: how many counts the server kept. */

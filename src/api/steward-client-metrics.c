@@ -258,35 +258,6 @@ start_metrics_fallback (GTask *task)
   fetch_fallback_page (task);
 }
 
-static void
-metrics_fetched_cb (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  StewardClient *self = STEWARD_CLIENT (source);
-  g_autoptr (GTask) task = user_data;
-  g_autoptr (JsonNode) reply = NULL;
-  GError         *error = NULL;
-  StewardMetrics *metrics = NULL;
-
-  if (steward_client_call_finish (self, result, &reply, &error))
-    {
-      steward_client_learn_extension (self, STEWARD_EXTENSION_METRICS, NULL);
-      metrics = steward_json_decode_metrics (reply, &error);
-    }
-  else if (steward_client_learn_extension (self, STEWARD_EXTENSION_METRICS, error))
-    {
-      g_clear_error (&error);
-      start_metrics_fallback (g_steal_pointer (&task));
-      return;
-    }
-
-  if (metrics == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, metrics, g_object_unref);
-}
-
 void
 steward_client_get_metrics_async (StewardClient      *self,
                                   guint               days,
@@ -314,23 +285,12 @@ steward_client_get_metrics_async (StewardClient      *self,
   fallback->days = days;
   g_task_set_task_data (task, fallback, metrics_fallback_free);
 
-  if (steward_client_get_extension_support (self, STEWARD_EXTENSION_METRICS) == STEWARD_EXTENSION_SUPPORT_MISSING)
-    {
-      start_metrics_fallback (g_steal_pointer (&task));
-      return;
-    }
-
   path = g_string_new (NULL);
   steward_query_string_add_uint (path, "days", days);
   g_string_prepend (path, "/bim/user/metrics?");
-  steward_client_call_async (self, "GET", path->str, NULL, STEWARD_CALL_DEFAULT, cancellable,
-                             metrics_fetched_cb, g_steal_pointer (&task));
+  steward_client_call_extension (g_steal_pointer (&task), STEWARD_EXTENSION_METRICS, "GET", path->str, NULL,
+                                 (StewardDecodeFunc) steward_json_decode_metrics, g_object_unref,
+                                 start_metrics_fallback);
 }
 
-StewardMetrics *
-steward_client_get_metrics_finish (StewardClient *self,
-                                   GAsyncResult  *result,
-                                   GError       **error)
-{
-  return steward_client_object_finish (self, result, steward_client_get_metrics_async, error);
-}
+STEWARD_CLIENT_DEFINE_FINISH (StewardMetrics, steward_client_get_metrics)

@@ -65,9 +65,28 @@ typedef enum
   STEWARD_CALL_NO_AUTH = 1 << 0, /* route 1 itself: no token, no retry */
 } StewardCallFlags;
 
-/* Turns a reply into the object a finish function returns. */
+/* Turns a reply into what a finish function returns. */
 typedef gpointer (*StewardDecodeFunc) (JsonNode *node,
                                        GError  **error);
+
+/* Finishes the task of an extension route some other way; takes the
+ * reference to @task. */
+typedef void (*StewardFallbackFunc) (GTask *task);
+
+/* What an operation on one user carries from one call to the next. */
+typedef struct
+{
+  char        *iamid;
+  char        *userid;
+  char        *permission; /* the one route 13 adds */
+  StewardUser *first_read; /* the user before route 13's fallback writes */
+} StewardUserOperation;
+
+/* Gives @task, as its task data, the StewardUserOperation of the user
+ * @iamid:@userid, and returns it. */
+StewardUserOperation *steward_client_set_user_operation (GTask      *task,
+                                                         const char *iamid,
+                                                         const char *userid);
 
 /* Sends one request and reads its reply. @path is already escaped and may
  * carry a query; @body may be NULL. Handles authentication, the one retry
@@ -87,38 +106,78 @@ gboolean steward_client_call_finish (StewardClient *self,
                                      JsonNode     **reply,
                                      GError       **error);
 
-/* A call whose reply @decode turns into the GObject the finish function
- * returns with steward_client_object_finish(). */
-void     steward_client_call_for_object (StewardClient      *self,
+/* Returns from @task what @decode makes of @reply, freed with
+ * @free_result, or the error @decode reports. */
+void steward_client_return_decoded (GTask            *task,
+                                    JsonNode         *reply,
+                                    StewardDecodeFunc decode,
+                                    GDestroyNotify    free_result);
+
+/* A call whose reply @decode turns into what the finish function returns
+ * with steward_client_result_finish(); @free_result frees it. */
+void     steward_client_call_for_result (StewardClient      *self,
                                          const char         *method,
                                          const char         *path,
                                          JsonNode           *body,
                                          StewardDecodeFunc   decode,
+                                         GDestroyNotify      free_result,
                                          gpointer            source_tag,
                                          GCancellable       *cancellable,
                                          GAsyncReadyCallback callback,
                                          gpointer            user_data);
-gpointer steward_client_object_finish (StewardClient *self,
+gpointer steward_client_result_finish (StewardClient *self,
                                        GAsyncResult  *result,
                                        gpointer       source_tag,
                                        GError       **error);
 
-/* A call whose reply is an object with the whole number @member (a static
- * string), returned by steward_client_count_finish(). */
-void     steward_client_call_for_count (StewardClient      *self,
-                                        const char         *method,
-                                        const char         *path,
-                                        JsonNode           *body,
-                                        const char         *member,
-                                        gpointer            source_tag,
-                                        GCancellable       *cancellable,
-                                        GAsyncReadyCallback callback,
-                                        gpointer            user_data);
+/* Completes the GTask in @user_data with the object (or error) of the
+ * route that just finished: for a route that ends by calling another. */
+void steward_client_forward_object_cb (GObject      *source,
+                                       GAsyncResult *result,
+                                       gpointer      user_data);
+
+/* For a task that returns a boolean and has @source_tag. */
+gboolean steward_client_boolean_finish (StewardClient *self,
+                                        GAsyncResult  *result,
+                                        gpointer       source_tag,
+                                        GError       **error);
+
+/* Defines @prefix_finish(), the finish function of a route whose async
+ * function @prefix_async() returns a @Type through
+ * steward_client_call_for_result() or steward_client_call_extension():
+ * every such finish function is the same check of the source tag. */
+#define STEWARD_CLIENT_DEFINE_FINISH(Type, prefix)                             \
+  Type *prefix##_finish (StewardClient *self,                                  \
+                         GAsyncResult  *result,                                \
+                         GError       **error)                                 \
+  {                                                                            \
+    return steward_client_result_finish (self, result, prefix##_async, error); \
+  }
+
+/* The whole number @member of @reply, boxed as a guint64 for
+ * steward_client_count_finish(). */
+gpointer steward_client_decode_boxed_count (JsonNode   *reply,
+                                            const char *member,
+                                            GError    **error);
 gboolean steward_client_count_finish (StewardClient *self,
                                       GAsyncResult  *result,
                                       gpointer       source_tag,
                                       guint64       *count,
                                       GError       **error);
+
+/* Calls the extension route @extension for @task (which has its source tag
+ * and task data) unless the server is known to lack it; the reply becomes
+ * the task's result as with steward_client_call_for_result(). When the
+ * route is missing, @fallback gets @task instead. Takes the reference to
+ * @task. */
+void steward_client_call_extension (GTask              *task,
+                                    StewardExtension    extension,
+                                    const char         *method,
+                                    const char         *path,
+                                    JsonNode           *body,
+                                    StewardDecodeFunc   decode,
+                                    GDestroyNotify      free_result,
+                                    StewardFallbackFunc fallback);
 
 /* "/bim/iam/{iamid}/user/{userid}" followed by the escaped segments given,
  * NULL-terminated. */

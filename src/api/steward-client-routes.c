@@ -26,19 +26,13 @@ steward_client_get_current_user_async (StewardClient      *self,
 {
   CHECK_CALL (self, cancellable);
 
-  steward_client_call_for_object (self, "GET", "/bim/rpc/user/current", NULL,
-                                  (StewardDecodeFunc) steward_json_decode_user,
+  steward_client_call_for_result (self, "GET", "/bim/rpc/user/current", NULL,
+                                  (StewardDecodeFunc) steward_json_decode_user, g_object_unref,
                                   steward_client_get_current_user_async,
                                   cancellable, callback, user_data);
 }
 
-StewardUser *
-steward_client_get_current_user_finish (StewardClient *self,
-                                        GAsyncResult  *result,
-                                        GError       **error)
-{
-  return steward_client_object_finish (self, result, steward_client_get_current_user_async, error);
-}
+STEWARD_CLIENT_DEFINE_FINISH (StewardUser, steward_client_get_current_user)
 
 /* Route 3 */
 
@@ -50,18 +44,31 @@ steward_client_list_iams_async (StewardClient      *self,
 {
   CHECK_CALL (self, cancellable);
 
-  steward_client_call_for_object (self, "GET", "/bim/iam", NULL,
-                                  (StewardDecodeFunc) steward_json_decode_iams,
+  steward_client_call_for_result (self, "GET", "/bim/iam", NULL,
+                                  (StewardDecodeFunc) steward_json_decode_iams, g_object_unref,
                                   steward_client_list_iams_async,
                                   cancellable, callback, user_data);
 }
 
-GListModel *
-steward_client_list_iams_finish (StewardClient *self,
-                                 GAsyncResult  *result,
-                                 GError       **error)
+STEWARD_CLIENT_DEFINE_FINISH (GListModel, steward_client_list_iams)
+
+/* Routes 4 and 17: a page of @route, asked for with @query_string
+ * (taken). A NULL query of the public functions is the first page. */
+static void
+call_for_page (StewardClient      *self,
+               const char         *route,
+               char               *query_string,
+               StewardDecodeFunc   decode,
+               gpointer            source_tag,
+               GCancellable       *cancellable,
+               GAsyncReadyCallback callback,
+               gpointer            user_data)
 {
-  return steward_client_object_finish (self, result, steward_client_list_iams_async, error);
+  g_autofree char *owned_query_string = query_string;
+  g_autofree char *path = g_strconcat (route, "?", query_string, NULL);
+
+  steward_client_call_for_result (self, "GET", path, NULL, decode, g_object_unref, source_tag,
+                                  cancellable, callback, user_data);
 }
 
 /* Route 4 */
@@ -73,31 +80,16 @@ steward_client_list_users_async (StewardClient          *self,
                                  GAsyncReadyCallback     callback,
                                  gpointer                user_data)
 {
-  g_autoptr (StewardUserQuery) first_page = NULL;
-  g_autofree char *query_string = NULL;
-  g_autofree char *path = NULL;
+  g_autoptr (StewardUserQuery) first_page = steward_user_query_new ();
 
   CHECK_CALL (self, cancellable);
 
-  if (query == NULL)
-    query = first_page = steward_user_query_new ();
-
-  query_string = steward_user_query_to_string (query);
-  path = g_strconcat ("/bim/user?", query_string, NULL);
-
-  steward_client_call_for_object (self, "GET", path, NULL,
-                                  (StewardDecodeFunc) steward_json_decode_user_page,
-                                  steward_client_list_users_async,
-                                  cancellable, callback, user_data);
+  call_for_page (self, "/bim/user", steward_user_query_to_string (query != NULL ? query : first_page),
+                 (StewardDecodeFunc) steward_json_decode_user_page, steward_client_list_users_async,
+                 cancellable, callback, user_data);
 }
 
-StewardPageResult *
-steward_client_list_users_finish (StewardClient *self,
-                                  GAsyncResult  *result,
-                                  GError       **error)
-{
-  return steward_client_object_finish (self, result, steward_client_list_users_async, error);
-}
+STEWARD_CLIENT_DEFINE_FINISH (StewardPageResult, steward_client_list_users)
 
 /* Route 5 */
 
@@ -152,19 +144,13 @@ steward_client_create_user_async (StewardClient      *self,
   json_builder_end_object (builder);
   body = json_builder_get_root (builder);
 
-  steward_client_call_for_object (self, "POST", "/bim/iam/bim/user", body,
-                                  (StewardDecodeFunc) steward_json_decode_new_user,
+  steward_client_call_for_result (self, "POST", "/bim/iam/bim/user", body,
+                                  (StewardDecodeFunc) steward_json_decode_new_user, g_object_unref,
                                   steward_client_create_user_async,
                                   cancellable, callback, user_data);
 }
 
-StewardUser *
-steward_client_create_user_finish (StewardClient *self,
-                                   GAsyncResult  *result,
-                                   GError       **error)
-{
-  return steward_client_object_finish (self, result, steward_client_create_user_async, error);
-}
+STEWARD_CLIENT_DEFINE_FINISH (StewardUser, steward_client_create_user)
 
 /* Route 6 */
 
@@ -182,53 +168,15 @@ steward_client_get_user_async (StewardClient      *self,
   CHECK_USER (iamid, userid);
 
   path = steward_client_user_path (iamid, userid, NULL);
-  steward_client_call_for_object (self, "GET", path, NULL,
-                                  (StewardDecodeFunc) steward_json_decode_user,
+  steward_client_call_for_result (self, "GET", path, NULL,
+                                  (StewardDecodeFunc) steward_json_decode_user, g_object_unref,
                                   steward_client_get_user_async,
                                   cancellable, callback, user_data);
 }
 
-StewardUser *
-steward_client_get_user_finish (StewardClient *self,
-                                GAsyncResult  *result,
-                                GError       **error)
-{
-  return steward_client_object_finish (self, result, steward_client_get_user_async, error);
-}
+STEWARD_CLIENT_DEFINE_FINISH (StewardUser, steward_client_get_user)
 
 /* Route 7, then route 6 */
-
-typedef struct
-{
-  char *iamid;
-  char *userid;
-} UserRef;
-
-static void
-user_ref_free (gpointer data)
-{
-  UserRef *ref = data;
-
-  g_free (ref->iamid);
-  g_free (ref->userid);
-  g_free (ref);
-}
-
-static void
-updated_user_fetched_cb (GObject      *source,
-                         GAsyncResult *result,
-                         gpointer      user_data)
-{
-  g_autoptr (GTask) task = user_data;
-  g_autoptr (GError) error = NULL;
-  StewardUser *user;
-
-  user = steward_client_get_user_finish (STEWARD_CLIENT (source), result, &error);
-  if (user == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, user, g_object_unref);
-}
 
 static void
 profile_updated_cb (GObject      *source,
@@ -237,8 +185,8 @@ profile_updated_cb (GObject      *source,
 {
   g_autoptr (GTask) task = user_data;
   g_autoptr (GError) error = NULL;
-  UserRef      *ref = g_task_get_task_data (task);
-  GCancellable *cancellable;
+  StewardUserOperation *user = g_task_get_task_data (task);
+  GCancellable         *cancellable;
 
   if (!steward_client_call_finish (STEWARD_CLIENT (source), result, NULL, &error))
     {
@@ -249,8 +197,8 @@ profile_updated_cb (GObject      *source,
   /* Route 7 answers with the profile alone; callers want the whole user.
    * The cancellable is read before the task is handed on. */
   cancellable = g_task_get_cancellable (task);
-  steward_client_get_user_async (STEWARD_CLIENT (source), ref->iamid, ref->userid, cancellable,
-                                 updated_user_fetched_cb, g_steal_pointer (&task));
+  steward_client_get_user_async (STEWARD_CLIENT (source), user->iamid, user->userid, cancellable,
+                                 steward_client_forward_object_cb, g_steal_pointer (&task));
 }
 
 void
@@ -265,7 +213,6 @@ steward_client_update_profile_async (StewardClient              *self,
   g_autoptr (GTask) task = NULL;
   g_autoptr (JsonNode) body = NULL;
   g_autofree char *path = NULL;
-  UserRef         *ref;
 
   CHECK_CALL (self, cancellable);
   CHECK_USER (iamid, userid);
@@ -273,10 +220,7 @@ steward_client_update_profile_async (StewardClient              *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, steward_client_update_profile_async);
-  ref = g_new0 (UserRef, 1);
-  ref->iamid = g_strdup (iamid);
-  ref->userid = g_strdup (userid);
-  g_task_set_task_data (task, ref, user_ref_free);
+  steward_client_set_user_operation (task, iamid, userid);
 
   path = steward_client_user_path (iamid, userid, "profile", NULL);
   body = steward_profile_update_to_json (update);
@@ -284,13 +228,7 @@ steward_client_update_profile_async (StewardClient              *self,
                              profile_updated_cb, g_steal_pointer (&task));
 }
 
-StewardUser *
-steward_client_update_profile_finish (StewardClient *self,
-                                      GAsyncResult  *result,
-                                      GError       **error)
-{
-  return steward_client_object_finish (self, result, steward_client_update_profile_async, error);
-}
+STEWARD_CLIENT_DEFINE_FINISH (StewardUser, steward_client_update_profile)
 
 /* Route 8 */
 
@@ -314,19 +252,13 @@ steward_client_set_permissions_async (StewardClient      *self,
   body = json_builder_get_root (builder);
   path = steward_client_user_path (iamid, userid, "permissions", NULL);
 
-  steward_client_call_for_object (self, "PUT", path, body,
-                                  (StewardDecodeFunc) steward_json_decode_user,
+  steward_client_call_for_result (self, "PUT", path, body,
+                                  (StewardDecodeFunc) steward_json_decode_user, g_object_unref,
                                   steward_client_set_permissions_async,
                                   cancellable, callback, user_data);
 }
 
-StewardUser *
-steward_client_set_permissions_finish (StewardClient *self,
-                                       GAsyncResult  *result,
-                                       GError       **error)
-{
-  return steward_client_object_finish (self, result, steward_client_set_permissions_async, error);
-}
+STEWARD_CLIENT_DEFINE_FINISH (StewardUser, steward_client_set_permissions)
 
 /* Route 9 */
 
@@ -346,19 +278,13 @@ steward_client_remove_permission_async (StewardClient      *self,
   g_return_if_fail (permission != NULL && *permission != '\0');
 
   path = steward_client_user_path (iamid, userid, "permissions", permission, NULL);
-  steward_client_call_for_object (self, "DELETE", path, NULL,
-                                  (StewardDecodeFunc) steward_json_decode_user,
+  steward_client_call_for_result (self, "DELETE", path, NULL,
+                                  (StewardDecodeFunc) steward_json_decode_user, g_object_unref,
                                   steward_client_remove_permission_async,
                                   cancellable, callback, user_data);
 }
 
-StewardUser *
-steward_client_remove_permission_finish (StewardClient *self,
-                                         GAsyncResult  *result,
-                                         GError       **error)
-{
-  return steward_client_object_finish (self, result, steward_client_remove_permission_async, error);
-}
+STEWARD_CLIENT_DEFINE_FINISH (StewardUser, steward_client_remove_permission)
 
 /* Route 10 */
 
@@ -377,19 +303,13 @@ steward_client_set_disabled_async (StewardClient      *self,
   CHECK_USER (iamid, userid);
 
   path = steward_client_user_path (iamid, userid, "disable", disabled ? "true" : "false", NULL);
-  steward_client_call_for_object (self, "PUT", path, NULL,
-                                  (StewardDecodeFunc) steward_json_decode_user,
+  steward_client_call_for_result (self, "PUT", path, NULL,
+                                  (StewardDecodeFunc) steward_json_decode_user, g_object_unref,
                                   steward_client_set_disabled_async,
                                   cancellable, callback, user_data);
 }
 
-StewardUser *
-steward_client_set_disabled_finish (StewardClient *self,
-                                    GAsyncResult  *result,
-                                    GError       **error)
-{
-  return steward_client_object_finish (self, result, steward_client_set_disabled_async, error);
-}
+STEWARD_CLIENT_DEFINE_FINISH (StewardUser, steward_client_set_disabled)
 
 /* Route 11 */
 
@@ -435,11 +355,7 @@ steward_client_delete_user_finish (StewardClient *self,
                                    GAsyncResult  *result,
                                    GError       **error)
 {
-  g_return_val_if_fail (STEWARD_IS_CLIENT (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == steward_client_delete_user_async, FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return steward_client_boolean_finish (self, result, steward_client_delete_user_async, error);
 }
 
 /* Route 17 */
@@ -451,31 +367,16 @@ steward_client_list_audit_async (StewardClient           *self,
                                  GAsyncReadyCallback      callback,
                                  gpointer                 user_data)
 {
-  g_autoptr (StewardAuditQuery) first_page = NULL;
-  g_autofree char *query_string = NULL;
-  g_autofree char *path = NULL;
+  g_autoptr (StewardAuditQuery) first_page = steward_audit_query_new ();
 
   CHECK_CALL (self, cancellable);
 
-  if (query == NULL)
-    query = first_page = steward_audit_query_new ();
-
-  query_string = steward_audit_query_to_string (query);
-  path = g_strconcat ("/audit?", query_string, NULL);
-
-  steward_client_call_for_object (self, "GET", path, NULL,
-                                  (StewardDecodeFunc) steward_json_decode_audit_page,
-                                  steward_client_list_audit_async,
-                                  cancellable, callback, user_data);
+  call_for_page (self, "/audit", steward_audit_query_to_string (query != NULL ? query : first_page),
+                 (StewardDecodeFunc) steward_json_decode_audit_page, steward_client_list_audit_async,
+                 cancellable, callback, user_data);
 }
 
-StewardPageResult *
-steward_client_list_audit_finish (StewardClient *self,
-                                  GAsyncResult  *result,
-                                  GError       **error)
-{
-  return steward_client_object_finish (self, result, steward_client_list_audit_async, error);
-}
+STEWARD_CLIENT_DEFINE_FINISH (StewardPageResult, steward_client_list_audit)
 
 /* Route 18 */
 
@@ -498,18 +399,19 @@ steward_client_create_api_key_async (StewardClient      *self,
   json_builder_end_object (builder);
   body = json_builder_get_root (builder);
 
-  steward_client_call_for_object (self, "POST", "/bim/apikey", body,
-                                  (StewardDecodeFunc) steward_json_decode_api_key,
+  steward_client_call_for_result (self, "POST", "/bim/apikey", body,
+                                  (StewardDecodeFunc) steward_json_decode_api_key, g_object_unref,
                                   steward_client_create_api_key_async,
                                   cancellable, callback, user_data);
 }
 
-StewardApiKey *
-steward_client_create_api_key_finish (StewardClient *self,
-                                      GAsyncResult  *result,
-                                      GError       **error)
+STEWARD_CLIENT_DEFINE_FINISH (StewardApiKey, steward_client_create_api_key)
+
+static gpointer
+decode_revoked_tokens (JsonNode *reply,
+                       GError  **error)
 {
-  return steward_client_object_finish (self, result, steward_client_create_api_key_async, error);
+  return steward_client_decode_boxed_count (reply, "revokedTokens", error);
 }
 
 void
@@ -527,9 +429,9 @@ steward_client_revoke_api_key_async (StewardClient      *self,
 
   escaped = g_uri_escape_string (key_id, NULL, FALSE);
   path = g_strconcat ("/bim/apikey/", escaped, NULL);
-  steward_client_call_for_count (self, "DELETE", path, NULL, "revokedTokens",
-                                 steward_client_revoke_api_key_async,
-                                 cancellable, callback, user_data);
+  steward_client_call_for_result (self, "DELETE", path, NULL, decode_revoked_tokens, g_free,
+                                  steward_client_revoke_api_key_async,
+                                  cancellable, callback, user_data);
 }
 
 /* @revoked_tokens: how many tokens of the key stopped working. */
@@ -552,16 +454,10 @@ steward_client_get_connection_info_async (StewardClient      *self,
 {
   CHECK_CALL (self, cancellable);
 
-  steward_client_call_for_object (self, "GET", CONNECTION_INFO_PATH, NULL,
-                                  (StewardDecodeFunc) steward_json_decode_connection_info,
+  steward_client_call_for_result (self, "GET", CONNECTION_INFO_PATH, NULL,
+                                  (StewardDecodeFunc) steward_json_decode_connection_info, g_object_unref,
                                   steward_client_get_connection_info_async,
                                   cancellable, callback, user_data);
 }
 
-StewardConnectionInfo *
-steward_client_get_connection_info_finish (StewardClient *self,
-                                           GAsyncResult  *result,
-                                           GError       **error)
-{
-  return steward_client_object_finish (self, result, steward_client_get_connection_info_async, error);
-}
+STEWARD_CLIENT_DEFINE_FINISH (StewardConnectionInfo, steward_client_get_connection_info)

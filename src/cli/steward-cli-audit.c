@@ -75,7 +75,6 @@ print_records (StewardCli *cli,
                guint64     total)
 {
   g_autoptr (StewardCliTable) table = NULL;
-  g_autofree char *total_text = steward_cli_format_count (total);
   g_autofree char *total_line = NULL;
   guint            shown = g_list_model_get_n_items (records);
 
@@ -109,49 +108,15 @@ print_records (StewardCli *cli,
       steward_cli_print (text);
     }
 
-  if (shown < total)
-    {
-      g_autofree char *shown_text = steward_cli_format_count (shown);
-
-      /* Translators: "25 of 3,120 records"; the numbers are formatted. */
-      total_line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s of %s record\n", "%s of %s records\n", (gulong) total),
-                                    shown_text, total_text);
-    }
-  else
-    {
-      /* Translators: "12 records"; the number is formatted. */
-      total_line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s record\n", "%s records\n", (gulong) total), total_text);
-    }
-
+  total_line = steward_cli_format_list_total (STEWARD_CLI_LIST_RECORDS, shown, total);
   steward_cli_print (total_line);
-}
-
-static void
-records_fetched_cb (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  Audit *audit = user_data;
-  g_autoptr (GListModel) records = NULL;
-  g_autoptr (GError) error = NULL;
-  guint64 total = 0;
-
-  records = steward_cli_fetch_pages_finish (STEWARD_CLIENT (source), result, &total, &error);
-  if (records == NULL)
-    {
-      steward_cli_fail (audit->cli, error);
-      return;
-    }
-
-  print_records (audit->cli, records, total);
-  steward_cli_finish (audit->cli, STEWARD_CLI_EXIT_SUCCESS);
 }
 
 static void
 fetch_records (Audit *audit)
 {
-  steward_cli_fetch_pages_async (audit->cli->client, &audit_pages, audit->query, STEWARD_TYPE_AUDIT_RECORD,
-                                 audit->limit, audit->cli->cancellable, records_fetched_cb, audit);
+  steward_cli_list_pages (audit->cli, &audit_pages, audit->query, STEWARD_TYPE_AUDIT_RECORD, audit->limit,
+                          print_records);
 }
 
 static void

@@ -6,6 +6,9 @@
 #include "config.h"
 
 #include "steward-cli-pages.h"
+#include "steward-cli-output.h"
+
+#include <glib/gi18n-lib.h>
 
 typedef struct
 {
@@ -127,4 +130,84 @@ steward_cli_fetch_pages_finish (StewardClient *client,
     *total = ((Pages *) g_task_get_task_data (G_TASK (result)))->total;
 
   return items;
+}
+
+char *
+steward_cli_format_list_total (StewardCliListKind kind,
+                               guint              shown,
+                               guint64            total)
+{
+  g_autofree char *shown_text = steward_cli_format_count (shown);
+  g_autofree char *total_text = steward_cli_format_count (total);
+  gboolean         partial = shown < total;
+
+  /* Each kind spells its plurals out, so translators see whole sentences. */
+  switch (kind)
+    {
+      case STEWARD_CLI_LIST_USERS:
+        if (partial)
+          /* Translators: "25 of 1,320 users"; the numbers are formatted. */
+          return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s of %s user\n", "%s of %s users\n", (gulong) total),
+                                  shown_text, total_text);
+        /* Translators: "1,320 users"; the number is formatted. */
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s user\n", "%s users\n", (gulong) total), total_text);
+
+      case STEWARD_CLI_LIST_RECORDS:
+        if (partial)
+          /* Translators: "25 of 3,120 records"; the numbers are formatted. */
+          return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s of %s record\n", "%s of %s records\n", (gulong) total),
+                                  shown_text, total_text);
+        /* Translators: "12 records"; the number is formatted. */
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s record\n", "%s records\n", (gulong) total), total_text);
+
+      default:
+        g_return_val_if_reached (NULL);
+    }
+}
+
+typedef struct
+{
+  StewardCli          *cli;
+  StewardCliPrintItems print;
+} Listing;
+
+static void
+listed_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autofree Listing *listing = user_data;
+  g_autoptr (GListModel) items = NULL;
+  g_autoptr (GError) error = NULL;
+  guint64 total = 0;
+
+  items = steward_cli_fetch_pages_finish (STEWARD_CLIENT (source), result, &total, &error);
+  if (items == NULL)
+    {
+      steward_cli_fail (listing->cli, error);
+      return;
+    }
+
+  listing->print (listing->cli, items, total);
+  steward_cli_finish (listing->cli, STEWARD_CLI_EXIT_SUCCESS);
+}
+
+void
+steward_cli_list_pages (StewardCli                 *cli,
+                        const StewardCliPageSource *source,
+                        gpointer                    query,
+                        GType                       item_type,
+                        guint                       limit,
+                        StewardCliPrintItems        print)
+{
+  Listing *listing;
+
+  g_return_if_fail (cli != NULL);
+  g_return_if_fail (print != NULL);
+
+  listing = g_new0 (Listing, 1);
+  listing->cli = cli;
+  listing->print = print;
+  steward_cli_fetch_pages_async (cli->client, source, query, item_type, limit, cli->cancellable,
+                                 listed_cb, listing);
 }

@@ -8,6 +8,7 @@
 
 #pragma once
 
+#include "steward-cli.h"
 #include "steward-client.h"
 
 G_BEGIN_DECLS
@@ -47,5 +48,33 @@ GListModel *steward_cli_fetch_pages_finish (StewardClient *client,
                                             GAsyncResult  *result,
                                             guint64       *total,
                                             GError       **error);
+
+/* What a listed item is, for the line that counts them. */
+typedef enum
+{
+  STEWARD_CLI_LIST_USERS,
+  STEWARD_CLI_LIST_RECORDS,
+} StewardCliListKind;
+
+/* "1,320 users\n", or "25 of 1,320 users\n" when only @shown of @total are
+ * listed. */
+char *steward_cli_format_list_total (StewardCliListKind kind,
+                                     guint              shown,
+                                     guint64            total);
+
+/* Prints @items, of which the server says @total match in all. */
+typedef void (*StewardCliPrintItems) (StewardCli *cli,
+                                      GListModel *items,
+                                      guint64     total);
+
+/* Fetches as steward_cli_fetch_pages_async() does for the run @cli, then
+ * prints the items with @print and ends the run successfully, or ends it
+ * with what went wrong. @query must outlive the run. */
+void steward_cli_list_pages (StewardCli                 *cli,
+                             const StewardCliPageSource *source,
+                             gpointer                    query,
+                             GType                       item_type,
+                             guint                       limit,
+                             StewardCliPrintItems        print);
 
 G_END_DECLS

@@ -66,7 +66,6 @@ print_users (StewardCli *cli,
              guint64     total)
 {
   guint            shown = g_list_model_get_n_items (users);
-  g_autofree char *total_text = steward_cli_format_count (total);
   g_autofree char *total_line = NULL;
 
   if (cli->json)
@@ -92,42 +91,8 @@ print_users (StewardCli *cli,
       steward_cli_print (text);
     }
 
-  if (shown < total)
-    {
-      g_autofree char *shown_text = steward_cli_format_count (shown);
-
-      /* Translators: "25 of 1,320 users"; the numbers are formatted. */
-      total_line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s of %s user\n", "%s of %s users\n", (gulong) total),
-                                    shown_text, total_text);
-    }
-  else
-    {
-      /* Translators: "1,320 users"; the number is formatted. */
-      total_line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s user\n", "%s users\n", (gulong) total), total_text);
-    }
-
+  total_line = steward_cli_format_list_total (STEWARD_CLI_LIST_USERS, shown, total);
   steward_cli_print (total_line);
-}
-
-static void
-users_fetched_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  ListUsers *list = user_data;
-  g_autoptr (GListModel) users = NULL;
-  g_autoptr (GError) error = NULL;
-  guint64 total = 0;
-
-  users = steward_cli_fetch_pages_finish (STEWARD_CLIENT (source), result, &total, &error);
-  if (users == NULL)
-    {
-      steward_cli_fail (list->cli, error);
-      return;
-    }
-
-  print_users (list->cli, users, total);
-  steward_cli_finish (list->cli, STEWARD_CLI_EXIT_SUCCESS);
 }
 
 static void
@@ -135,8 +100,7 @@ list_users_connected (gpointer data)
 {
   ListUsers *list = data;
 
-  steward_cli_fetch_pages_async (list->cli->client, &users_pages, list->query, STEWARD_TYPE_USER,
-                                 list->limit, list->cli->cancellable, users_fetched_cb, list);
+  steward_cli_list_pages (list->cli, &users_pages, list->query, STEWARD_TYPE_USER, list->limit, print_users);
 }
 
 static void
