@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "steward-json-codec.h"
+#include "steward-user-private.h"
 #include "steward-api-error-private.h"
 #include "steward-iam.h"
 #include "steward-json-private.h"
@@ -171,24 +172,28 @@ steward_json_decode_user (JsonNode *node,
   if (profile != NULL && (!steward_json_read_string (profile, "name", &name, error) || !steward_json_read_string (profile, "email", &email, error) || !steward_json_read_string (profile, "sqlUser", &sql_user, error) || !steward_json_read_string (profile, "phone", &phone, error) || !steward_json_read_string (profile, "position", &position, error) || !steward_json_read_string (profile, "organization", &organization, error)))
     return NULL;
 
-  return g_object_new (STEWARD_TYPE_USER,
-                       "id", id,
-                       "iamid", iamid,
-                       "userid", userid,
-                       "name", name,
-                       "email", email,
-                       "sql-user", sql_user,
-                       "phone", phone,
-                       "position", position,
-                       "organization", organization,
-                       "permissions", permissions,
-                       "group-permissions", group_permissions,
-                       "disabled", disabled,
-                       "system-generated", system_generated,
-                       "last-login", last_login,
-                       "created-at", created_at,
-                       "updated-at", updated_at,
-                       NULL);
+  {
+    StewardUserFields fields = {
+      .id = id,
+      .iamid = g_steal_pointer (&iamid),
+      .userid = g_steal_pointer (&userid),
+      .name = g_steal_pointer (&name),
+      .email = g_steal_pointer (&email),
+      .sql_user = g_steal_pointer (&sql_user),
+      .phone = g_steal_pointer (&phone),
+      .position = g_steal_pointer (&position),
+      .organization = g_steal_pointer (&organization),
+      .permissions = g_steal_pointer (&permissions),
+      .group_permissions = g_steal_pointer (&group_permissions),
+      .disabled = disabled,
+      .system_generated = system_generated,
+      .last_login = g_steal_pointer (&last_login),
+      .created_at = g_steal_pointer (&created_at),
+      .updated_at = g_steal_pointer (&updated_at),
+    };
+
+    return steward_user_new_take_fields (&fields);
+  }
 }
 
 StewardUser *

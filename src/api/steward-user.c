@@ -5,7 +5,7 @@
 
 #include "config.h"
 
-#include "steward-user.h"
+#include "steward-user-private.h"
 
 /* The properties come in runs of one type, and each run is stored in an
  * array indexed from the run's first property, so one setter per type
@@ -241,6 +241,39 @@ steward_user_init (StewardUser *self)
 {
   for (guint i = 0; i < N_STRVS; i++)
     self->strvs[i] = g_new0 (char *, 1);
+}
+
+StewardUser *
+steward_user_new_take_fields (StewardUserFields *fields)
+{
+  StewardUser *self = g_object_new (STEWARD_TYPE_USER, NULL);
+  char       **strings[N_STRINGS] = {
+          &fields->iamid, &fields->userid, &fields->name, &fields->email,
+          &fields->sql_user, &fields->phone, &fields->position, &fields->organization
+  };
+  GStrv *strvs[N_STRVS] = { &fields->permissions, &fields->group_permissions };
+
+  G_STATIC_ASSERT (N_STRINGS == 8 && N_STRVS == 2 && N_TIMES == 3);
+
+  self->id = fields->id;
+  for (guint i = 0; i < N_STRINGS; i++)
+    self->strings[i] = g_steal_pointer (strings[i]);
+  for (guint i = 0; i < N_STRVS; i++)
+    {
+      /* Keep the empty vector from init when there is nothing to take. */
+      if (*strvs[i] != NULL)
+        {
+          g_strfreev (self->strvs[i]);
+          self->strvs[i] = g_steal_pointer (strvs[i]);
+        }
+    }
+  self->booleans[PROP_DISABLED - FIRST_BOOLEAN] = !!fields->disabled;
+  self->booleans[PROP_SYSTEM_GENERATED - FIRST_BOOLEAN] = !!fields->system_generated;
+  self->times[PROP_LAST_LOGIN - FIRST_TIME] = g_steal_pointer (&fields->last_login);
+  self->times[PROP_CREATED_AT - FIRST_TIME] = g_steal_pointer (&fields->created_at);
+  self->times[PROP_UPDATED_AT - FIRST_TIME] = g_steal_pointer (&fields->updated_at);
+
+  return self;
 }
 
 StewardUser *
