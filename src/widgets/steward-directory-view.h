@@ -1,0 +1,31 @@
+/* steward-directory-view.h
+ *
+ * The user directory as a table: one row per StewardUser of a
+ * StewardUserDirectory, sorted by the server when a column header is
+ * clicked, with the total, a spinner while pages load, and a status page
+ * when there is nobody to show or the server could not be reached.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "steward-user-directory.h"
+
+G_BEGIN_DECLS
+
+#define STEWARD_TYPE_DIRECTORY_VIEW (steward_directory_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (StewardDirectoryView, steward_directory_view, STEWARD, DIRECTORY_VIEW, AdwBin)
+
+GtkWidget            *steward_directory_view_new (void);
+StewardUserDirectory *steward_directory_view_get_directory (StewardDirectoryView *self);
+void                  steward_directory_view_set_directory (StewardDirectoryView *self,
+                                                            StewardUserDirectory *directory);
+/* The user of the selected row (possibly still a placeholder that fills in
+ * when its page arrives), or NULL. */
+StewardUser *steward_directory_view_get_selected_user (StewardDirectoryView *self);
+
+G_END_DECLS
