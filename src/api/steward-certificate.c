@@ -32,3 +32,13 @@ steward_certificate_dup_fingerprint (GTlsCertificate *certificate)
 
   return g_string_free (text, FALSE);
 }
+
+gboolean
+steward_certificate_equal (GTlsCertificate *a,
+                           GTlsCertificate *b)
+{
+  if (a == b)
+    return TRUE;
+
+  return a != NULL && b != NULL && g_tls_certificate_is_same (a, b);
+}

@@ -15,4 +15,8 @@ G_BEGIN_DECLS
 
 char *steward_certificate_dup_fingerprint (GTlsCertificate *certificate);
 
+/* Whether A and B are the same certificate (both NULL counts as equal). */
+gboolean steward_certificate_equal (GTlsCertificate *a,
+                                    GTlsCertificate *b);
+
 G_END_DECLS

@@ -13,6 +13,7 @@
 
 #include "steward-client-private.h"
 #include "steward-api-error.h"
+#include "steward-certificate.h"
 
 #include <libsoup/soup.h>
 #include <string.h>
@@ -368,7 +369,7 @@ steward_client_set_pinned_certificate (StewardClient   *self,
   g_return_if_fail (STEWARD_IS_CLIENT (self));
   g_return_if_fail (certificate == NULL || G_IS_TLS_CERTIFICATE (certificate));
 
-  if (self->pinned_certificate == certificate || (self->pinned_certificate != NULL && certificate != NULL && g_tls_certificate_is_same (self->pinned_certificate, certificate)))
+  if (steward_certificate_equal (self->pinned_certificate, certificate))
     return;
 
   g_set_object (&self->pinned_certificate, certificate);

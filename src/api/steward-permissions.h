@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 typedef struct
 {
   const char *name;
-  /* Untranslated; mark with N_() and translate where shown. */
+  /* Untranslated (marked for extraction); translate where shown. */
   const char *description;
 } StewardBuiltinPermission;
 

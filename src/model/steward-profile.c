@@ -7,6 +7,8 @@
 
 #include "steward-profile.h"
 
+#include "steward-certificate.h"
+
 struct _StewardProfile
 {
   GObject parent_instance;
@@ -244,7 +246,7 @@ steward_profile_set_pinned_certificate (StewardProfile  *self,
   g_return_if_fail (certificate == NULL || G_IS_TLS_CERTIFICATE (certificate));
 
   /* The same certificate parsed again is no change. */
-  if (self->pinned_certificate == certificate || (self->pinned_certificate != NULL && certificate != NULL && g_tls_certificate_is_same (self->pinned_certificate, certificate)))
+  if (steward_certificate_equal (self->pinned_certificate, certificate))
     return;
 
   g_set_object (&self->pinned_certificate, certificate);
