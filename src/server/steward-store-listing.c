@@ -254,8 +254,8 @@ select_ids (StewardStore            *self,
   return g_steal_pointer (&ids);
 }
 
-/* The ordered matches of a listing the second time it is asked for in one
- * generation: paging through it then costs a slice, not an OFFSET walk
+/* The ordered matches of a listing, kept from the second time it is asked
+ * for until the next write: paging through it then costs a slice, not an OFFSET walk
  * over the index, and the count comes for free. A listing asked for once
  * (a one-off search) never pays for materializing. */
 static StewardListing *

@@ -33,9 +33,7 @@ struct _StewardStore
   GHashTable *statements;  /* SQL text → sqlite3_stmt, prepared once */
   GHashTable *count_cache; /* filter key → gint64, valid until the next write */
   GHashTable *listings;    /* filter and sort key → StewardListing, likewise */
-  guint64     generation;  /* bumped by every committed write */
   gboolean    writing;     /* the open transaction may write */
-  gboolean    created;     /* the schema was created by this open */
 };
 
 /* A cached statement is never finalized by its user, only reset. */

@@ -292,7 +292,6 @@ migrate (StewardStore *self,
   if (!steward_store_exec (self, "COMMIT", error))
     goto fail;
 
-  self->created = (version == 0);
   return TRUE;
 
 fail:
@@ -382,14 +381,6 @@ steward_store_open (const char *path,
 }
 
 gboolean
-steward_store_was_created (StewardStore *self)
-{
-  g_return_val_if_fail (STEWARD_IS_STORE (self), FALSE);
-
-  return self->created;
-}
-
-gboolean
 steward_store_begin (StewardStore *self,
                      gboolean      for_writing,
                      GError      **error)
@@ -418,7 +409,6 @@ steward_store_commit (StewardStore *self,
   if (self->writing)
     {
       /* Cached counts describe the data before this commit. */
-      self->generation++;
       g_hash_table_remove_all (self->count_cache);
       g_hash_table_remove_all (self->listings);
     }

@@ -177,7 +177,6 @@ G_DECLARE_FINAL_TYPE (StewardStore, steward_store, STEWARD, STORE, GObject)
 /* Lifecycle and transactions (steward-store.c) */
 StewardStore *steward_store_open (const char *path,
                                   GError    **error);
-gboolean      steward_store_was_created (StewardStore *self);
 gboolean      steward_store_begin (StewardStore *self,
                                    gboolean      for_writing,
                                    GError      **error);
