@@ -536,26 +536,44 @@ steward_profiles_add (StewardProfiles *self,
 {
   g_autoptr (StewardProfile) profile = NULL;
   g_autofree char *id = NULL;
-  g_autofree char *stripped = NULL;
 
   g_return_val_if_fail (STEWARD_IS_PROFILES (self), NULL);
   g_return_val_if_fail (certificate == NULL || G_IS_TLS_CERTIFICATE (certificate), NULL);
 
-  if (!steward_profiles_check (self, NULL, name, url, error))
-    return NULL;
-
   id = g_uuid_string_random ();
-  stripped = g_strstrip (g_strdup (name));
-  profile = steward_profile_new (id, stripped, url);
+  profile = steward_profile_new (id, name, url);
   steward_profile_set_color_tag (profile, color_tag);
   steward_profile_set_pinned_certificate (profile, certificate);
+
+  if (!steward_profiles_insert (self, profile, error))
+    return NULL;
+
+  return g_steal_pointer (&profile);
+}
+
+gboolean
+steward_profiles_insert (StewardProfiles *self,
+                         StewardProfile  *profile,
+                         GError         **error)
+{
+  g_autofree char *stripped = NULL;
+
+  g_return_val_if_fail (STEWARD_IS_PROFILES (self), FALSE);
+  g_return_val_if_fail (STEWARD_IS_PROFILE (profile), FALSE);
+  g_return_val_if_fail (steward_profiles_find (self, steward_profile_get_id (profile)) == NULL, FALSE);
+
+  if (!steward_profiles_check (self, NULL, steward_profile_get_name (profile), steward_profile_get_url (profile), error))
+    return FALSE;
+
+  stripped = g_strstrip (g_strdup (steward_profile_get_name (profile)));
+  steward_profile_set_name (profile, stripped);
 
   g_ptr_array_add (self->profiles, g_object_ref (profile));
   g_signal_connect_object (profile, "notify", G_CALLBACK (profile_notify_cb), self, 0);
   save_profiles (self);
   g_list_model_items_changed (G_LIST_MODEL (self), self->profiles->len - 1, 0, 1);
 
-  return g_steal_pointer (&profile);
+  return TRUE;
 }
 
 void

@@ -53,6 +53,11 @@ StewardProfile *steward_profiles_add (StewardProfiles *self,
 
 /* Removes @profile's API key from the keyring, then the profile. When the
  * keyring fails, the profile stays and the error says why. */
+/* Stores a profile made by the caller (with a fresh id: see
+ * steward_profile_new()), after the same checks as _add(). */
+gboolean steward_profiles_insert (StewardProfiles *self,
+                                  StewardProfile  *profile,
+                                  GError         **error);
 void     steward_profiles_remove_async (StewardProfiles    *self,
                                         StewardProfile     *profile,
                                         GCancellable       *cancellable,

@@ -181,7 +181,7 @@ static gboolean
 is_row_titled (GtkWidget    *widget,
                gconstpointer data)
 {
-  return ADW_IS_PREFERENCES_ROW (widget) && same_label (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data);
+  return ADW_IS_PREFERENCES_ROW (widget) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data) == 0;
 }
 
 GtkWidget *

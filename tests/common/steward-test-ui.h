@@ -46,7 +46,7 @@ GtkWidget *steward_test_ui_find_button (GtkWidget  *root,
 /* A GtkLabel showing exactly @text. */
 GtkWidget *steward_test_ui_find_label (GtkWidget  *root,
                                        const char *text);
-/* An AdwPreferencesRow (entry rows included) titled @title. */
+/* An AdwPreferencesRow (entry rows included) titled exactly @title. */
 GtkWidget *steward_test_ui_find_row (GtkWidget  *root,
                                      const char *title);
 /* A widget whose accessible label property is @name. */

@@ -1,0 +1,147 @@
+/* steward-application.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "steward-application.h"
+#include "steward-window.h"
+
+struct _StewardApplication
+{
+  AdwApplication parent_instance;
+
+  GSettings          *settings;
+  StewardProfiles    *profiles;
+  StewardLocalServer *local_server;
+};
+
+G_DEFINE_FINAL_TYPE (StewardApplication, steward_application, ADW_TYPE_APPLICATION)
+
+static void
+quit_activated_cb (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { .name = "quit", .activate = quit_activated_cb },
+};
+
+static void
+steward_application_startup (GApplication *application)
+{
+  StewardApplication      *self = STEWARD_APPLICATION (application);
+  static const char *const quit_accels[] = { "<Control>q", NULL };
+  static const char *const search_accels[] = { "<Control>f", NULL };
+  static const char *const refresh_accels[] = { "F5", NULL };
+  static const char *const connect_accels[] = { "<Control>o", NULL };
+
+  G_APPLICATION_CLASS (steward_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+
+  /* win.show-help-overlay gets Ctrl+? from GtkApplication, which finds
+   * gtk/help-overlay.ui under the resource base path. */
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.search", search_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.refresh", refresh_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.connect", connect_accels);
+}
+
+static void
+steward_application_activate (GApplication *application)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
+
+  if (window == NULL)
+    window = GTK_WINDOW (steward_window_new (STEWARD_APPLICATION (application)));
+
+  gtk_window_present (window);
+}
+
+static void
+steward_application_shutdown (GApplication *application)
+{
+  StewardApplication *self = STEWARD_APPLICATION (application);
+
+  /* The local server belongs to this run of the application only. */
+  if (self->local_server != NULL)
+    steward_local_server_stop (self->local_server);
+
+  G_APPLICATION_CLASS (steward_application_parent_class)->shutdown (application);
+}
+
+static void
+steward_application_dispose (GObject *object)
+{
+  StewardApplication *self = STEWARD_APPLICATION (object);
+
+  g_clear_object (&self->local_server);
+  g_clear_object (&self->profiles);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (steward_application_parent_class)->dispose (object);
+}
+
+static void
+steward_application_class_init (StewardApplicationClass *klass)
+{
+  GObjectClass      *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *application_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = steward_application_dispose;
+
+  application_class->startup = steward_application_startup;
+  application_class->activate = steward_application_activate;
+  application_class->shutdown = steward_application_shutdown;
+}
+
+static void
+steward_application_init (StewardApplication *self)
+{
+  self->settings = g_settings_new (APP_ID);
+  self->profiles = steward_profiles_new (self->settings);
+}
+
+StewardApplication *
+steward_application_new (void)
+{
+  return g_object_new (STEWARD_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", "/io/github/stewardapp/Steward",
+                       NULL);
+}
+
+GSettings *
+steward_application_get_settings (StewardApplication *self)
+{
+  g_return_val_if_fail (STEWARD_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
+
+StewardProfiles *
+steward_application_get_profiles (StewardApplication *self)
+{
+  g_return_val_if_fail (STEWARD_IS_APPLICATION (self), NULL);
+
+  return self->profiles;
+}
+
+StewardLocalServer *
+steward_application_get_local_server (StewardApplication *self)
+{
+  g_return_val_if_fail (STEWARD_IS_APPLICATION (self), NULL);
+
+  if (self->local_server == NULL)
+    self->local_server = steward_local_server_new (STEWARD_BINDIR, NULL);
+
+  return self->local_server;
+}

@@ -1,0 +1,30 @@
+/* steward-application.h
+ *
+ * The application object: the settings, the server profiles and the local
+ * server shared by every window, the application-wide actions and their
+ * keyboard shortcuts.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "steward-local-server.h"
+#include "steward-profiles.h"
+
+G_BEGIN_DECLS
+
+#define STEWARD_TYPE_APPLICATION (steward_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (StewardApplication, steward_application, STEWARD, APPLICATION, AdwApplication)
+
+StewardApplication *steward_application_new (void);
+
+GSettings       *steward_application_get_settings (StewardApplication *self);
+StewardProfiles *steward_application_get_profiles (StewardApplication *self);
+/* Created on first use; stopped when the application shuts down. */
+StewardLocalServer *steward_application_get_local_server (StewardApplication *self);
+
+G_END_DECLS

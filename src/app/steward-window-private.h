@@ -1,0 +1,73 @@
+/* steward-window-private.h
+ *
+ * StewardWindow's state, shared by the files it is split into:
+ * steward-window.c (template, actions, filters, layout) and
+ * steward-window-session.c (opening sessions: keyring, local server,
+ * connect). The ui tests include it to reach the widgets.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "steward-window.h"
+
+#include "steward-directory-view.h"
+#include "steward-user-directory.h"
+#include "steward-user-page.h"
+
+G_BEGIN_DECLS
+
+struct _StewardWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  GSettings       *settings;
+  StewardProfiles *profiles;
+
+  /* Sessions this window opened, by profile id: switching back to a
+   * server is instant and keeps its token. */
+  GHashTable           *sessions;
+  StewardSession       *session;
+  StewardUserDirectory *directory;
+  /* The profile being connected and its cancellable. */
+  StewardProfile *connecting_profile;
+  GCancellable   *connect_cancellable;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  GtkButton            *back_button;
+  GtkMenuButton        *server_button;
+  GtkLabel             *server_label;
+  GtkLabel             *tag_label;
+  GMenu                *server_section;
+  GtkStack             *main_stack;
+  AdwStatusPage        *connecting_page;
+  AdwStatusPage        *failed_page;
+  AdwLeaflet           *leaflet;
+  GtkSearchEntry       *search_entry;
+  GtkDropDown          *status_dropdown;
+  GtkDropDown          *permission_dropdown;
+  StewardDirectoryView *directory_view;
+  StewardUserPage      *user_page;
+};
+
+/* steward-window.c */
+void steward_window_show_session (StewardWindow  *self,
+                                  StewardSession *session);
+void steward_window_show_connecting (StewardWindow *self,
+                                     const char    *title);
+void steward_window_show_failure (StewardWindow *self,
+                                  const char    *title,
+                                  const char    *message);
+void steward_window_show_no_server (StewardWindow *self);
+void steward_window_add_toast (StewardWindow *self,
+                               const char    *message);
+
+/* steward-window-session.c */
+void steward_window_start_local_server (StewardWindow *self);
+void steward_window_cancel_connect (StewardWindow *self);
+void steward_window_forget_session (StewardWindow  *self,
+                                    StewardProfile *profile);
+
+G_END_DECLS
