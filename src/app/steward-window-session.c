@@ -161,8 +161,9 @@ api_key_stored_cb (GObject      *source,
     {
       if (finished_quietly (attempt, error))
         return;
-      /* The local server still works this time without the keyring. */
-      g_warning ("Could not keep the local server's key in the keyring: %s", error->message);
+      /* The local server still works this time without the keyring;
+       * only the next start has to read the key from its file again. */
+      steward_window_add_toast (attempt->self, _ ("The local server’s key could not be kept in the keyring"));
     }
   if (g_cancellable_is_cancelled (attempt->cancellable))
     return;

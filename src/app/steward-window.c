@@ -268,10 +268,24 @@ leaflet_changed_cb (StewardWindow *self)
   update_back_button (self);
 }
 
+/* The profile on screen was removed (Servers…): forget its session. */
+static void
+drop_removed_session (StewardWindow *self)
+{
+  StewardProfile *profile = self->session != NULL ? steward_session_get_profile (self->session) : NULL;
+
+  if (profile == NULL || steward_profiles_find (self->profiles, steward_profile_get_id (profile)) != NULL)
+    return;
+
+  steward_window_forget_session (self, profile);
+  steward_window_show_no_server (self);
+}
+
 static void
 profiles_changed_cb (StewardWindow *self)
 {
   update_server_menu (self);
+  drop_removed_session (self);
   update_server_button (self);
 }
 
@@ -279,13 +293,6 @@ static void
 active_profile_changed_cb (StewardWindow *self)
 {
   update_switch_state (self);
-
-  /* The profile on screen was removed (Servers…): forget its session. */
-  if (self->session != NULL && steward_profiles_find (self->profiles, steward_profile_get_id (steward_session_get_profile (self->session))) == NULL)
-    {
-      steward_window_forget_session (self, steward_session_get_profile (self->session));
-      steward_window_show_no_server (self);
-    }
 }
 
 static void

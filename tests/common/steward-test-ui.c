@@ -100,6 +100,18 @@ steward_test_ui_foreach_widget (GtkWidget *root,
     }
 }
 
+void
+steward_test_ui_click (GtkWidget *widget)
+{
+  g_assert_nonnull (widget);
+  g_assert_true (gtk_widget_is_sensitive (widget));
+
+  if (GTK_IS_BUTTON (widget))
+    g_signal_emit_by_name (widget, "clicked");
+  else
+    g_assert_true (gtk_widget_activate (widget));
+}
+
 typedef gboolean (*WidgetMatch) (GtkWidget    *widget,
                                  gconstpointer data);
 

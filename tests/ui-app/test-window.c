@@ -166,6 +166,11 @@ check_accessible_name (gpointer widget,
 
   if (!GTK_IS_BUTTON (widget) && !GTK_IS_MENU_BUTTON (widget) && !GTK_IS_DROP_DOWN (widget) && !GTK_IS_SWITCH (widget) && !GTK_IS_CHECK_BUTTON (widget) && !GTK_IS_SEARCH_ENTRY (widget))
     return;
+  /* Only what is on screen can be reached; hidden pages are checked when
+   * they show (libadwaita's preferences window keeps a search entry in
+   * one that never does here). */
+  if (!gtk_widget_get_mapped (widget))
+    return;
   /* Parts of composite controls (a drop-down's own toggle, a menu
    * button's inner button) are named by the control around them. */
   if (GTK_IS_BUTTON (widget) && (GTK_IS_MENU_BUTTON (gtk_widget_get_parent (widget)) || GTK_IS_DROP_DOWN (gtk_widget_get_parent (widget))))
@@ -191,11 +196,18 @@ check_accessible_names (GtkWidget *root)
 static void
 connect_through_dialog (StewardWindow     *window,
                         StewardTestServer *server,
-                        const char        *name)
+                        const char        *name,
+                        const char        *tag)
 {
   StewardConnectDialog *dialog = open_connect_dialog (window);
 
   steward_connect_dialog_set_values (dialog, name, server->base_url, server->admin_api_key);
+  if (tag != NULL)
+    {
+      /* Green, fourth in the palette. */
+      gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "tag_row")), tag);
+      adw_combo_row_set_selected (ADW_COMBO_ROW (dialog_child (dialog, "color_row")), 3);
+    }
   gtk_widget_activate_action (GTK_WIDGET (dialog), "connect.connect", NULL);
   steward_test_ui_wait_until (window_connected, window);
   g_assert_null (find_toplevel (STEWARD_TYPE_CONNECT_DIALOG));
@@ -217,6 +229,8 @@ test_templates (void)
   g_assert_nonnull (steward_test_ui_find_button (GTK_WIDGET (window), "Connect to a Server…"));
   g_assert_nonnull (steward_test_ui_find_button (GTK_WIDGET (window), "Start Local Server"));
   g_assert_cmpuint (check_accessible_names (GTK_WIDGET (window)), >, 5);
+  gtk_window_present (GTK_WINDOW (connect));
+  steward_test_ui_drain ();
   g_assert_cmpuint (check_accessible_names (connect), >=, 3);
 
   gtk_window_destroy (GTK_WINDOW (connect));
@@ -386,7 +400,7 @@ test_connect_and_directory (void)
   g_assert_cmpuint (all_count, >, active_count);
 
   window = open_window ();
-  connect_through_dialog (window, server, "Demo");
+  connect_through_dialog (window, server, "Demo", "STAGING");
 
   /* Connected: the profile is saved, its key in the keyring and nowhere
    * in the settings. */
@@ -399,6 +413,8 @@ test_connect_and_directory (void)
   profiles_text = g_variant_print (profiles_value, FALSE);
   g_assert_null (strstr (profiles_text, server->admin_api_key));
   g_assert_cmpstr (gtk_label_get_text (window->server_label), ==, "Demo");
+  g_assert_cmpstr (gtk_label_get_text (window->tag_label), ==, "STAGING");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window->tag_label), "green"));
 
   /* The directory shows the server's users and their total. */
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->directory)), ==, active_count);
@@ -481,7 +497,83 @@ test_connect_and_directory (void)
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->directory)), <, active_count);
   }
 
-  g_assert_cmpuint (check_accessible_names (GTK_WIDGET (window)), >, 8);
+  g_assert_cmpuint (check_accessible_names (GTK_WIDGET (window)), >=, 8);
+  close_window (window);
+}
+
+static gboolean
+no_profiles_left (gpointer user_data)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (steward_application_get_profiles (application))) == 0;
+}
+
+static void
+apply_row (GtkWidget  *dialog,
+           const char *title,
+           const char *text)
+{
+  GtkWidget *row = steward_test_ui_find_row (dialog, title);
+
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  g_signal_emit_by_name (row, "apply");
+}
+
+static void
+test_servers_dialog (void)
+{
+  g_autoptr (StewardTestServer) server = NULL;
+  g_autofree char *stored_key = NULL;
+  g_autoptr (StewardProfile) profile = NULL;
+  StewardProfiles  *profiles = steward_application_get_profiles (application);
+  StewardWindow    *window;
+  GtkWidget        *dialog;
+  GtkWidget        *color_row;
+  AdwMessageDialog *confirm;
+
+  if (!steward_test_require_keyring ())
+    return;
+
+  server = steward_test_server_start ("--demo", "20", NULL);
+  window = open_window ();
+  connect_through_dialog (window, server, "Staging", NULL);
+  profile = g_object_ref (steward_profiles_get_active (profiles));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.servers", NULL));
+  dialog = find_toplevel (STEWARD_TYPE_SERVERS_DIALOG);
+  g_assert_nonnull (dialog);
+  check_accessible_names (dialog);
+
+  /* An empty name is refused and the profile keeps its name. */
+  apply_row (dialog, "Name", "   ");
+  g_assert_cmpstr (steward_profile_get_name (profile), ==, "Staging");
+  g_assert_true (gtk_widget_has_css_class (steward_test_ui_find_row (dialog, "Name"), "error"));
+
+  /* Rename and tag: the header shows both at once. */
+  apply_row (dialog, "Name", "Production");
+  g_assert_cmpstr (steward_profile_get_name (profile), ==, "Production");
+  g_assert_cmpstr (gtk_label_get_text (window->server_label), ==, "Production");
+  apply_row (dialog, "Tag Text", "PROD");
+  color_row = steward_test_ui_find_row (dialog, "Tag Colour");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (color_row), 0);
+  g_assert_cmpstr (steward_profile_get_color_tag (profile), ==, "red:PROD");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->tag_label)));
+  g_assert_cmpstr (gtk_label_get_text (window->tag_label), ==, "PROD");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window->tag_label), "red"));
+
+  /* Remove asks first, then deletes the profile and its key. */
+  steward_test_ui_click (steward_test_ui_find_button (dialog, "Remove…"));
+  confirm = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (confirm);
+  adw_message_dialog_response (confirm, "remove");
+  steward_test_ui_wait_until (no_profiles_left, NULL);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "no-server");
+
+  steward_profiles_lookup_api_key_async (profiles, profile, NULL, lookup_key_cb, &stored_key);
+  steward_test_ui_wait_until (key_found, &stored_key);
+  g_assert_cmpstr (stored_key, ==, "");
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
   close_window (window);
 }
 
@@ -531,6 +623,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/connect-unreachable", test_connect_unreachable);
   g_test_add_func ("/ui/window/connect-without-user-admin", test_connect_without_user_admin);
   g_test_add_func ("/ui/window/connect-and-directory", test_connect_and_directory);
+  g_test_add_func ("/ui/window/servers-dialog", test_servers_dialog);
   g_test_add_func ("/ui/window/start-local-server", test_start_local_server);
 
   status = g_test_run ();
