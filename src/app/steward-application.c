@@ -6,6 +6,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib-unix.h>
+#include <signal.h>
 
 #include "steward-application.h"
 #include "steward-window.h"
@@ -17,6 +19,8 @@ struct _StewardApplication
   GSettings          *settings;
   StewardProfiles    *profiles;
   StewardLocalServer *local_server;
+  /* --local-server: start the local server on activation. */
+  gboolean start_local_server;
 };
 
 G_DEFINE_FINAL_TYPE (StewardApplication, steward_application, ADW_TYPE_APPLICATION)
@@ -27,6 +31,15 @@ quit_activated_cb (GSimpleAction *action,
                    gpointer       user_data)
 {
   g_application_quit (G_APPLICATION (user_data));
+}
+
+/* Ctrl+C in the terminal or a polite kill: quit the normal way, so the
+ * local server is stopped and the window's size saved. */
+static gboolean
+quit_signal_cb (gpointer user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+  return G_SOURCE_CONTINUE;
 }
 
 static const GActionEntry app_actions[] = {
@@ -45,6 +58,8 @@ steward_application_startup (GApplication *application)
   G_APPLICATION_CLASS (steward_application_parent_class)->startup (application);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  g_unix_signal_add (SIGINT, quit_signal_cb, self);
+  g_unix_signal_add (SIGTERM, quit_signal_cb, self);
 
   /* win.show-help-overlay gets Ctrl+? from GtkApplication, which finds
    * gtk/help-overlay.ui under the resource base path. */
@@ -54,13 +69,33 @@ steward_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.connect", connect_accels);
 }
 
+static int
+steward_application_handle_local_options (GApplication *application,
+                                          GVariantDict *options)
+{
+  StewardApplication *self = STEWARD_APPLICATION (application);
+
+  if (g_variant_dict_contains (options, "local-server"))
+    self->start_local_server = TRUE;
+
+  /* Go on with the default handling: register, then activate. */
+  return -1;
+}
+
 static void
 steward_application_activate (GApplication *application)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
+  StewardApplication *self = STEWARD_APPLICATION (application);
+  GtkWindow          *window = gtk_application_get_active_window (GTK_APPLICATION (application));
 
   if (window == NULL)
-    window = GTK_WINDOW (steward_window_new (STEWARD_APPLICATION (application)));
+    window = GTK_WINDOW (steward_window_new (self));
+
+  if (self->start_local_server)
+    {
+      self->start_local_server = FALSE;
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.start-local-server", NULL);
+    }
 
   gtk_window_present (window);
 }
@@ -98,6 +133,7 @@ steward_application_class_init (StewardApplicationClass *klass)
   object_class->dispose = steward_application_dispose;
 
   application_class->startup = steward_application_startup;
+  application_class->handle_local_options = steward_application_handle_local_options;
   application_class->activate = steward_application_activate;
   application_class->shutdown = steward_application_shutdown;
 }
@@ -105,8 +141,14 @@ steward_application_class_init (StewardApplicationClass *klass)
 static void
 steward_application_init (StewardApplication *self)
 {
+  static const GOptionEntry options[] = {
+    { "local-server", 0, 0, G_OPTION_ARG_NONE, NULL, N_ ("Start the local server with demo users and connect to it"), NULL },
+    { NULL },
+  };
+
   self->settings = g_settings_new (APP_ID);
   self->profiles = steward_profiles_new (self->settings);
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
 }
 
 StewardApplication *

@@ -7,6 +7,10 @@
 
 #include "steward-local-server.h"
 
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
+
 #include <errno.h>
 #include <signal.h>
 #include <string.h>
@@ -30,6 +34,17 @@ struct _StewardLocalServer
 };
 
 G_DEFINE_FINAL_TYPE (StewardLocalServer, steward_local_server, G_TYPE_OBJECT)
+
+/* Runs in the child before exec: the server belongs to this run of the
+ * app, so it is told to stop even when the app dies without cleaning up
+ * (killed, crashed). */
+static void
+stop_with_parent (gpointer user_data)
+{
+#ifdef __linux__
+  prctl (PR_SET_PDEATHSIG, SIGTERM);
+#endif
+}
 
 typedef struct
 {
@@ -366,6 +381,7 @@ steward_local_server_start_async (StewardLocalServer *self,
   argv[0] = program;
   argv[2] = self->data_dir;
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_subprocess_launcher_set_child_setup (launcher, stop_with_parent, NULL, NULL);
   self->process = g_subprocess_launcher_spawnv (launcher, argv, &error);
   if (self->process == NULL)
     {
