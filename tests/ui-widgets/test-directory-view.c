@@ -12,36 +12,7 @@
 #include "steward-directory-view.h"
 #include "steward-session.h"
 #include "steward-user-page.h"
-#include "steward-test-server.h"
-
-typedef gboolean (*Predicate) (gpointer user_data);
-
-static void
-wait_until (Predicate predicate,
-            gpointer  user_data)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * G_TIME_SPAN_SECOND;
-
-  while (!predicate (user_data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-}
-
-static void
-store_result_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static gboolean
-result_arrived (gpointer user_data)
-{
-  return *(GAsyncResult **) user_data != NULL;
-}
+#include "steward-test-ui.h"
 
 static gboolean
 directory_loaded (gpointer user_data)
@@ -51,29 +22,12 @@ directory_loaded (gpointer user_data)
   return !steward_user_directory_get_loading (directory) && g_list_model_get_n_items (G_LIST_MODEL (directory)) > 0;
 }
 
-static gpointer
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      gpointer found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 test_template_builds (void)
 {
   GtkWidget *view = g_object_ref_sink (steward_directory_view_new ());
 
-  g_assert_nonnull (find_widget (view, GTK_TYPE_COLUMN_VIEW));
+  g_assert_nonnull (steward_test_ui_find_widget (view, GTK_TYPE_COLUMN_VIEW));
   g_assert_null (steward_directory_view_get_selected_user (STEWARD_DIRECTORY_VIEW (view)));
   g_assert_finalize_object (view);
 }
@@ -97,7 +51,7 @@ test_user_page_template (void)
 {
   GtkWidget *page = g_object_ref_sink (steward_user_page_new ());
 
-  g_assert_nonnull (find_widget (page, ADW_TYPE_AVATAR));
+  g_assert_nonnull (steward_test_ui_find_widget (page, ADW_TYPE_AVATAR));
   g_assert_null (steward_user_page_get_user (STEWARD_USER_PAGE (page)));
   g_assert_finalize_object (page);
 }
@@ -106,11 +60,8 @@ static void
 test_against_server (void)
 {
   g_autoptr (StewardTestServer) server = steward_test_server_start ("--demo", "120", NULL);
-  g_autoptr (StewardProfile) profile = steward_profile_new ("ui-test", "UI Test", server->base_url);
-  g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (StewardSession) session = NULL;
+  g_autoptr (StewardSession) session = steward_test_ui_connect (server);
   g_autoptr (StewardUserDirectory) directory = NULL;
-  g_autoptr (GError) error = NULL;
   g_autofree char     *expected_total = NULL;
   g_autofree char     *first_userid = NULL;
   GtkWindow           *window;
@@ -120,11 +71,6 @@ test_against_server (void)
   g_autoptr (GListModel) columns = NULL;
   guint n_items;
 
-  steward_session_connect_async (profile, server->admin_api_key, NULL, store_result_cb, &result);
-  wait_until (result_arrived, &result);
-  session = steward_session_connect_finish (result, &error);
-  g_assert_no_error (error);
-
   directory = steward_user_directory_new (steward_session_get_client (session));
   window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (window, 1000, 600);
@@ -133,39 +79,17 @@ test_against_server (void)
   gtk_window_set_child (window, view);
   gtk_window_present (window);
 
-  wait_until (directory_loaded, directory);
+  steward_test_ui_wait_until (directory_loaded, directory);
 
   /* The total is the server's count for the query. */
   n_items = g_list_model_get_n_items (G_LIST_MODEL (directory));
   g_assert_cmpuint (n_items, >, 50);
   expected_total = g_strdup_printf ("%u users", n_items);
-  {
-    GtkWidget *label = find_widget (view, GTK_TYPE_LABEL);
-    gboolean   found = FALSE;
-
-    /* Walk every label: the total sits beside the list. */
-    (void) label;
-    for (GtkWidget *w = view; w != NULL;)
-      {
-        if (GTK_IS_LABEL (w) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (w)), expected_total) == 0)
-          {
-            found = TRUE;
-            break;
-          }
-        if (gtk_widget_get_first_child (w) != NULL)
-          w = gtk_widget_get_first_child (w);
-        else
-          {
-            while (w != view && gtk_widget_get_next_sibling (w) == NULL)
-              w = gtk_widget_get_parent (w);
-            w = w == view ? NULL : gtk_widget_get_next_sibling (w);
-          }
-      }
-    g_assert_true (found);
-  }
+  steward_test_ui_drain ();
+  g_assert_nonnull (steward_test_ui_find_label (view, expected_total));
 
   /* A click on the Email header sorts on the server. */
-  column_view = find_widget (view, GTK_TYPE_COLUMN_VIEW);
+  column_view = steward_test_ui_find_widget (view, GTK_TYPE_COLUMN_VIEW);
   columns = g_object_ref (gtk_column_view_get_columns (column_view));
   email_column = g_list_model_get_item (columns, 1);
   g_object_unref (email_column);
@@ -173,7 +97,7 @@ test_against_server (void)
   gtk_column_view_sort_by_column (column_view, email_column, GTK_SORT_DESCENDING);
   g_assert_cmpint (steward_user_directory_get_sort_field (directory), ==, STEWARD_USER_SORT_EMAIL);
   g_assert_cmpint (steward_user_directory_get_sort_order (directory), ==, STEWARD_SORT_DESCENDING);
-  wait_until (directory_loaded, directory);
+  steward_test_ui_wait_until (directory_loaded, directory);
 
   /* Selecting a row exposes its user. */
   gtk_selection_model_select_item (gtk_column_view_get_model (column_view), 0, TRUE);
@@ -203,11 +127,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+  if (!steward_test_ui_init (&argc, &argv))
     return 77;
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
 
   g_test_add_func ("/ui/directory-view/template", test_template_builds);
   g_test_add_func ("/ui/user-page/template", test_user_page_template);
