@@ -64,6 +64,17 @@ void steward_window_show_no_server (StewardWindow *self);
 void steward_window_add_toast (StewardWindow *self,
                                const char    *message);
 
+/* steward-window-actions.c */
+void steward_window_add_user_actions (StewardWindow *self);
+/* Enables what the session, the caller and the user on the page allow. */
+void steward_window_update_actions (StewardWindow *self);
+
+/* steward-window-changes.c */
+void steward_window_remove_permission (StewardWindow *self,
+                                       const char    *permission);
+void steward_window_set_user_disabled (StewardWindow *self,
+                                       gboolean       disabled);
+
 /* steward-window-session.c */
 void steward_window_start_local_server (StewardWindow *self);
 void steward_window_cancel_connect (StewardWindow *self);

@@ -256,9 +256,22 @@ static void
 selected_user_changed_cb (StewardWindow *self)
 {
   StewardUser *user = steward_directory_view_get_selected_user (self->directory_view);
+  StewardUser *previous = steward_user_page_get_user (self->user_page);
 
+  /* The list emptied under the user (a search, or the user was just
+   * disabled and left it): keep the page, where Undo and Enable still
+   * make sense. */
+  if (user == NULL)
+    return;
+
+  /* A placeholder row fills in later, and a user's status changes what
+   * may be done to them. */
+  if (previous != NULL)
+    g_signal_handlers_disconnect_by_func (previous, steward_window_update_actions, self);
+  g_signal_connect_object (user, "notify", G_CALLBACK (steward_window_update_actions), self, G_CONNECT_SWAPPED);
   steward_user_page_set_user (self->user_page, user);
-  if (user != NULL && adw_leaflet_get_folded (self->leaflet))
+  steward_window_update_actions (self);
+  if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->user_page));
 }
 
@@ -542,6 +555,7 @@ steward_window_init (StewardWindow *self)
   g_action_map_add_action_entries (G_ACTION_MAP (self), actions, G_N_ELEMENTS (actions), self);
   /* Refresh and search are GSimpleActions (not widget actions) so they
    * can be disabled while no server is on screen. */
+  steward_window_add_user_actions (self);
   gtk_search_entry_set_search_delay (self->search_entry, SEARCH_DELAY_MS);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->directory_view));
   fill_permission_filter (self);
@@ -609,8 +623,12 @@ steward_window_show_session (StewardWindow  *self,
   if (self->session != session)
     {
       if (self->session != NULL)
-        g_signal_handlers_disconnect_by_func (steward_session_get_permissions (self->session), session_permissions_changed_cb, self);
+        {
+          g_signal_handlers_disconnect_by_func (steward_session_get_permissions (self->session), session_permissions_changed_cb, self);
+          g_signal_handlers_disconnect_by_func (self->session, steward_window_update_actions, self);
+        }
       g_set_object (&self->session, session);
+      g_signal_connect_object (session, "notify", G_CALLBACK (steward_window_update_actions), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (steward_session_get_permissions (session), "items-changed", G_CALLBACK (session_permissions_changed_cb), self, G_CONNECT_SWAPPED);
 
       g_clear_object (&self->directory);
@@ -623,6 +641,7 @@ steward_window_show_session (StewardWindow  *self,
     }
 
   steward_profiles_set_active (self->profiles, steward_session_get_profile (session));
+  steward_window_update_actions (self);
   show_page (self, "connected");
 }
 
@@ -649,12 +668,16 @@ steward_window_show_no_server (StewardWindow *self)
 {
   g_clear_object (&self->connecting_profile);
   if (self->session != NULL)
-    g_signal_handlers_disconnect_by_func (steward_session_get_permissions (self->session), session_permissions_changed_cb, self);
+    {
+      g_signal_handlers_disconnect_by_func (steward_session_get_permissions (self->session), session_permissions_changed_cb, self);
+      g_signal_handlers_disconnect_by_func (self->session, steward_window_update_actions, self);
+    }
   g_clear_object (&self->session);
   steward_directory_view_set_directory (self->directory_view, NULL);
   g_clear_object (&self->directory);
   steward_user_page_set_user (self->user_page, NULL);
   steward_user_page_set_session (self->user_page, NULL);
+  steward_window_update_actions (self);
   show_page (self, "no-server");
 }
 

@@ -24,6 +24,9 @@ struct _StewardUserPage
   GCancellable *activity_cancellable;
 
   /* Template widgets */
+  GtkStack            *stack;
+  GtkMenuButton       *actions_button;
+  GtkButton           *add_permissions_button;
   AdwAvatar           *avatar;
   GtkLabel            *name_label;
   GtkLabel            *email_label;
@@ -96,6 +99,46 @@ describe_permission (StewardUserPage *self,
   return g_strdup (builtin != NULL ? _ (builtin) : "");
 }
 
+static gboolean
+can_manage (StewardUserPage *self)
+{
+  return self->session != NULL && steward_session_get_can_manage_users (self->session);
+}
+
+/* Says why a management control is insensitive, when it is for lack of
+ * USER_ADMIN; the window's actions decide the sensitivity itself. */
+static void
+explain_management (StewardUserPage *self,
+                    GtkWidget       *control,
+                    const char      *tooltip)
+{
+  gtk_widget_set_tooltip_text (control, can_manage (self) ? tooltip : _ ("Managing users needs the USER_ADMIN permission"));
+}
+
+static GtkWidget *
+create_remove_button (StewardUserPage *self,
+                      const char      *permission)
+{
+  GtkWidget       *button = gtk_button_new_from_icon_name ("list-remove-symbolic");
+  g_autofree char *label = g_strdup_printf (_ ("Remove %s"), permission);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.remove-permission");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", permission);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  explain_management (self, button, label);
+  return button;
+}
+
+static void
+update_management (StewardUserPage *self)
+{
+  explain_management (self, GTK_WIDGET (self->actions_button), _ ("Disable, migrate or delete this user"));
+  explain_management (self, GTK_WIDGET (self->add_permissions_button), _ ("Grant this user more permissions"));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->actions_button), can_manage (self));
+}
+
 static void
 update_permissions (StewardUserPage *self)
 {
@@ -110,6 +153,7 @@ update_permissions (StewardUserPage *self)
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), permissions[i]);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), description);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), create_remove_button (self, permissions[i]));
       gtk_list_box_append (self->permissions_list, row);
     }
 
@@ -138,6 +182,7 @@ update_details (StewardUserPage *self)
       last_login = steward_format_date_time (steward_user_get_last_login (user));
     }
 
+  gtk_stack_set_visible_child_name (self->stack, user != NULL ? "user" : "empty");
   adw_avatar_set_text (self->avatar, user != NULL ? steward_user_get_display_name (user) : NULL);
   gtk_label_set_label (self->name_label, user != NULL && steward_user_get_display_name (user) != NULL ? steward_user_get_display_name (user) : "");
   gtk_label_set_label (self->email_label, user != NULL && steward_user_get_email (user) != NULL ? steward_user_get_email (user) : "");
@@ -231,6 +276,7 @@ user_notify_cb (StewardUserPage *self,
 static void
 session_notify_cb (StewardUserPage *self)
 {
+  update_management (self);
   update_permissions (self);
   reload_activity (self);
 }
@@ -318,6 +364,9 @@ steward_user_page_class_init (StewardUserPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/stewardapp/Steward/widgets/steward-user-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, StewardUserPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, StewardUserPage, actions_button);
+  gtk_widget_class_bind_template_child (widget_class, StewardUserPage, add_permissions_button);
   gtk_widget_class_bind_template_child (widget_class, StewardUserPage, avatar);
   gtk_widget_class_bind_template_child (widget_class, StewardUserPage, name_label);
   gtk_widget_class_bind_template_child (widget_class, StewardUserPage, email_label);
@@ -337,6 +386,7 @@ static void
 steward_user_page_init (StewardUserPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  update_management (self);
   update_details (self);
 }
 
@@ -404,6 +454,7 @@ steward_user_page_set_session (StewardUserPage *self,
     {
       g_signal_connect_object (session, "notify::permissions", G_CALLBACK (session_notify_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (session, "notify::can-read-audit", G_CALLBACK (session_notify_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "notify::can-manage-users", G_CALLBACK (session_notify_cb), self, G_CONNECT_SWAPPED);
     }
 
   session_notify_cb (self);

@@ -19,87 +19,13 @@
 #include "steward-test-keyring.h"
 #include "steward-test-ui.h"
 
-#include <glib/gstdio.h>
+#include "app-test-util.h"
 
-static StewardApplication *application;
+#include <glib/gstdio.h>
 
 /* ------------------------------------------------------------------ */
 /* Helpers                                                             */
 /* ------------------------------------------------------------------ */
-
-static void
-reset_settings (void)
-{
-  GSettings *settings = steward_application_get_settings (application);
-
-  g_settings_reset (settings, "profiles");
-  g_settings_reset (settings, "active-profile");
-  g_settings_reset (settings, "local-profile");
-  g_settings_reset (settings, "include-disabled");
-}
-
-static StewardWindow *
-open_window (void)
-{
-  StewardWindow *window;
-
-  reset_settings ();
-  window = steward_window_new (application);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
-  gtk_window_present (GTK_WINDOW (window));
-  return window;
-}
-
-static void
-close_window (StewardWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  steward_test_ui_drain ();
-}
-
-/* The newest toplevel of @type, e.g. a dialog the window just opened. */
-static gpointer
-find_toplevel (GType type)
-{
-  g_autoptr (GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
-  gpointer found = NULL;
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        found = window;
-    }
-  return found;
-}
-
-static StewardConnectDialog *
-open_connect_dialog (StewardWindow *window)
-{
-  StewardConnectDialog *dialog;
-
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.connect", NULL));
-  dialog = find_toplevel (STEWARD_TYPE_CONNECT_DIALOG);
-  g_assert_nonnull (dialog);
-  return dialog;
-}
-
-static gboolean
-window_connected (gpointer user_data)
-{
-  StewardWindow *window = user_data;
-
-  return window->session != NULL && window->directory != NULL && !steward_user_directory_get_loading (window->directory) && g_list_model_get_n_items (G_LIST_MODEL (window->directory)) > 0 && g_strcmp0 (gtk_stack_get_visible_child_name (window->main_stack), "connected") == 0;
-}
-
-static gboolean
-directory_settled (gpointer user_data)
-{
-  StewardWindow *window = user_data;
-
-  return !steward_user_directory_get_loading (window->directory);
-}
 
 static gboolean
 error_label_shown (gpointer user_data)
@@ -111,144 +37,38 @@ error_label_shown (gpointer user_data)
   return gtk_widget_get_visible (GTK_WIDGET (label)) && gtk_widget_is_sensitive (GTK_WIDGET (gtk_widget_get_template_child (dialog, STEWARD_TYPE_CONNECT_DIALOG, "connect_button")));
 }
 
-static GtkWidget *
-dialog_child (StewardConnectDialog *dialog,
-              const char           *name)
-{
-  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), STEWARD_TYPE_CONNECT_DIALOG, name));
-}
-
-static guint
-server_user_count (StewardTestServer *server,
-                   const char        *query)
-{
-  g_autoptr (StewardSession) session = steward_test_ui_connect (server);
-  g_autoptr (StewardUserQuery) user_query = steward_user_query_new ();
-  g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (StewardPageResult) page = NULL;
-  g_autoptr (GError) error = NULL;
-
-  user_query->size = 1;
-  user_query->include_disabled = g_strcmp0 (query, "all") == 0;
-  steward_client_list_users_async (steward_session_get_client (session), user_query, NULL, steward_test_ui_store_result_cb, &result);
-  page = steward_client_list_users_finish (steward_session_get_client (session), steward_test_ui_wait_for_result (&result), &error);
-  g_assert_no_error (error);
-  return steward_page_result_get_total (page);
-}
-
-static void
-create_plain_user (StewardTestServer *server,
-                   const char        *email)
-{
-  g_autoptr (StewardSession) session = steward_test_ui_connect (server);
-  g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (StewardUser) user = NULL;
-  g_autoptr (GError) error = NULL;
-  StewardClient *client = steward_session_get_client (session);
-
-  steward_client_create_user_async (client, email, "Plain User", NULL, NULL, NULL, steward_test_ui_store_result_cb, &result);
-  user = steward_client_create_user_finish (client, steward_test_ui_wait_for_result (&result), &error);
-  g_assert_no_error (error);
-}
-
-static char *
-total_text (guint n)
-{
-  return g_strdup_printf ("%'u users", n);
-}
-
-/* Every button-like control in @root has a name a screen reader can say. */
-static void
-check_accessible_name (gpointer widget,
-                       gpointer user_data)
-{
-  guint *checked = user_data;
-
-  if (!GTK_IS_BUTTON (widget) && !GTK_IS_MENU_BUTTON (widget) && !GTK_IS_DROP_DOWN (widget) && !GTK_IS_SWITCH (widget) && !GTK_IS_CHECK_BUTTON (widget) && !GTK_IS_SEARCH_ENTRY (widget))
-    return;
-  /* Only what is on screen can be reached; hidden pages are checked when
-   * they show (libadwaita's preferences window keeps a search entry in
-   * one that never does here). */
-  if (!gtk_widget_get_mapped (widget))
-    return;
-  /* Parts of composite controls (a drop-down's own toggle, a menu
-   * button's inner button) are named by the control around them. */
-  if (GTK_IS_BUTTON (widget) && (GTK_IS_MENU_BUTTON (gtk_widget_get_parent (widget)) || GTK_IS_DROP_DOWN (gtk_widget_get_parent (widget))))
-    return;
-
-  if (!steward_test_ui_has_accessible_name (widget))
-    g_error ("%s %p (%s) has no accessible name",
-             G_OBJECT_TYPE_NAME (widget), widget,
-             gtk_widget_get_tooltip_text (widget) != NULL ? gtk_widget_get_tooltip_text (widget) : "no tooltip");
-  (*checked)++;
-}
-
-static guint
-check_accessible_names (GtkWidget *root)
-{
-  guint checked = 0;
-
-  steward_test_ui_foreach_widget (root, check_accessible_name, &checked);
-  return checked;
-}
-
-/* Connects @window to @server through the dialog, as a person would. */
-static void
-connect_through_dialog (StewardWindow     *window,
-                        StewardTestServer *server,
-                        const char        *name,
-                        const char        *tag)
-{
-  StewardConnectDialog *dialog = open_connect_dialog (window);
-
-  steward_connect_dialog_set_values (dialog, name, server->base_url, server->admin_api_key);
-  if (tag != NULL)
-    {
-      /* Green, fourth in the palette. */
-      gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "tag_row")), tag);
-      adw_combo_row_set_selected (ADW_COMBO_ROW (dialog_child (dialog, "color_row")), 3);
-    }
-  gtk_widget_activate_action (GTK_WIDGET (dialog), "connect.connect", NULL);
-  steward_test_ui_wait_until (window_connected, window);
-  g_assert_null (find_toplevel (STEWARD_TYPE_CONNECT_DIALOG));
-}
-
-/* ------------------------------------------------------------------ */
-/* Tests                                                               */
-/* ------------------------------------------------------------------ */
-
 static void
 test_templates (void)
 {
-  StewardWindow *window = open_window ();
-  GtkWidget     *connect = g_object_ref_sink (steward_connect_dialog_new (steward_application_get_profiles (application)));
-  GtkWidget     *servers = g_object_ref_sink (steward_servers_dialog_new (steward_application_get_profiles (application)));
+  StewardWindow *window = app_test_open_window ();
+  GtkWidget     *connect = g_object_ref_sink (steward_connect_dialog_new (steward_application_get_profiles (app_test_application)));
+  GtkWidget     *servers = g_object_ref_sink (steward_servers_dialog_new (steward_application_get_profiles (app_test_application)));
 
   /* No server yet: the status page offers both ways in. */
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "no-server");
   g_assert_nonnull (steward_test_ui_find_button (GTK_WIDGET (window), "Connect to a Server…"));
   g_assert_nonnull (steward_test_ui_find_button (GTK_WIDGET (window), "Start Local Server"));
-  g_assert_cmpuint (check_accessible_names (GTK_WIDGET (window)), >, 5);
+  g_assert_cmpuint (app_test_check_accessible_names (GTK_WIDGET (window)), >, 5);
   gtk_window_present (GTK_WINDOW (connect));
   steward_test_ui_drain ();
-  g_assert_cmpuint (check_accessible_names (connect), >=, 3);
+  g_assert_cmpuint (app_test_check_accessible_names (connect), >=, 3);
 
   gtk_window_destroy (GTK_WINDOW (connect));
   gtk_window_destroy (GTK_WINDOW (servers));
   g_assert_finalize_object (connect);
   g_assert_finalize_object (servers);
-  close_window (window);
+  app_test_close_window (window);
 }
 
 static void
 test_connect_wrong_key (void)
 {
   g_autoptr (StewardTestServer) server = steward_test_server_start ("--demo", "20", NULL);
-  StewardWindow        *window = open_window ();
-  StewardConnectDialog *dialog = open_connect_dialog (window);
-  GSettings            *settings = steward_application_get_settings (application);
+  StewardWindow        *window = app_test_open_window ();
+  StewardConnectDialog *dialog = app_test_open_connect_dialog (window);
+  GSettings            *settings = steward_application_get_settings (app_test_application);
   g_autoptr (GVariant) profiles = NULL;
-  GtkWidget *key_row = dialog_child (dialog, "key_row");
+  GtkWidget *key_row = app_test_dialog_child (dialog, "key_row");
 
   steward_connect_dialog_set_values (dialog, "Prod", server->base_url, "not-the-key");
   gtk_widget_activate_action (GTK_WIDGET (dialog), "connect.connect", NULL);
@@ -256,23 +76,23 @@ test_connect_wrong_key (void)
 
   /* The message sits at the key, the typed values stay, nothing is kept. */
   g_assert_true (gtk_widget_has_css_class (key_row, "error"));
-  g_assert_false (gtk_widget_has_css_class (dialog_child (dialog, "url_row"), "error"));
+  g_assert_false (gtk_widget_has_css_class (app_test_dialog_child (dialog, "url_row"), "error"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (key_row)), ==, "not-the-key");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog_child (dialog, "name_row"))), ==, "Prod");
-  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (dialog_child (dialog, "error_label"))), "did not accept the API key"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (app_test_dialog_child (dialog, "name_row"))), ==, "Prod");
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (app_test_dialog_child (dialog, "error_label"))), "did not accept the API key"));
   profiles = g_settings_get_value (settings, "profiles");
   g_assert_cmpuint (g_variant_n_children (profiles), ==, 0);
   g_assert_null (window->session);
 
   gtk_window_destroy (GTK_WINDOW (dialog));
-  close_window (window);
+  app_test_close_window (window);
 }
 
 static void
 test_connect_unreachable (void)
 {
-  StewardWindow        *window = open_window ();
-  StewardConnectDialog *dialog = open_connect_dialog (window);
+  StewardWindow        *window = app_test_open_window ();
+  StewardConnectDialog *dialog = app_test_open_connect_dialog (window);
   g_autoptr (GSocket) socket = NULL;
   g_autoptr (GSocketAddress) address = NULL;
   g_autoptr (GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
@@ -289,13 +109,13 @@ test_connect_unreachable (void)
   gtk_widget_activate_action (GTK_WIDGET (dialog), "connect.connect", NULL);
   steward_test_ui_wait_until (error_label_shown, dialog);
 
-  g_assert_true (gtk_widget_has_css_class (dialog_child (dialog, "url_row"), "error"));
-  g_assert_false (gtk_widget_has_css_class (dialog_child (dialog, "key_row"), "error"));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog_child (dialog, "url_row"))), ==, url);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (steward_application_get_profiles (application))), ==, 0);
+  g_assert_true (gtk_widget_has_css_class (app_test_dialog_child (dialog, "url_row"), "error"));
+  g_assert_false (gtk_widget_has_css_class (app_test_dialog_child (dialog, "key_row"), "error"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (app_test_dialog_child (dialog, "url_row"))), ==, url);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (steward_application_get_profiles (app_test_application))), ==, 0);
 
   gtk_window_destroy (GTK_WINDOW (dialog));
-  close_window (window);
+  app_test_close_window (window);
 }
 
 static void
@@ -303,25 +123,25 @@ test_connect_without_user_admin (void)
 {
   g_autoptr (StewardTestServer) server = steward_test_server_start ("--demo", "20", NULL);
   g_autofree char      *plain_key = NULL;
-  StewardWindow        *window = open_window ();
-  StewardConnectDialog *dialog = open_connect_dialog (window);
+  StewardWindow        *window = app_test_open_window ();
+  StewardConnectDialog *dialog = app_test_open_connect_dialog (window);
   GtkWidget            *connect_button;
 
   /* A new user gets the server's default permissions, not USER_ADMIN. */
-  create_plain_user (server, "plain@example.com");
+  app_test_create_plain_user (server, "plain@example.com");
   plain_key = steward_test_server_issue_api_key (server, "plain@example.com");
   g_assert_nonnull (plain_key);
   steward_connect_dialog_set_values (dialog, "Read Only", server->base_url, plain_key);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "connect.connect", NULL);
   steward_test_ui_wait_until (error_label_shown, dialog);
 
-  connect_button = dialog_child (dialog, "connect_button");
+  connect_button = app_test_dialog_child (dialog, "connect_button");
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (connect_button)), ==, "C_onnect Anyway");
-  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (dialog_child (dialog, "error_label"))), "USER_ADMIN"));
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (steward_application_get_profiles (application))), ==, 0);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (app_test_dialog_child (dialog, "error_label"))), "USER_ADMIN"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (steward_application_get_profiles (app_test_application))), ==, 0);
 
   gtk_window_destroy (GTK_WINDOW (dialog));
-  close_window (window);
+  app_test_close_window (window);
 }
 
 static gboolean
@@ -343,36 +163,6 @@ lookup_key_cb (GObject      *source,
     *(char **) user_data = g_strdup ("");
 }
 
-static gboolean
-count_is (gpointer user_data)
-{
-  gpointer      *args = user_data;
-  StewardWindow *window = args[0];
-
-  return directory_settled (window) && g_list_model_get_n_items (G_LIST_MODEL (window->directory)) == GPOINTER_TO_UINT (args[1]);
-}
-
-static void
-wait_for_count (StewardWindow *window,
-                guint          n)
-{
-  gpointer args[] = { window, GUINT_TO_POINTER (n) };
-
-  steward_test_ui_wait_until (count_is, args);
-}
-
-/* The debounced search reached the directory and its reply came. */
-static gboolean
-search_applied (gpointer user_data)
-{
-  StewardWindow *window = user_data;
-
-  return g_strcmp0 (steward_user_directory_get_search_text (window->directory),
-                    gtk_editable_get_text (GTK_EDITABLE (window->search_entry)))
-             == 0
-         && directory_settled (window);
-}
-
 static void
 test_connect_and_directory (void)
 {
@@ -384,7 +174,7 @@ test_connect_and_directory (void)
   g_autofree char *screenshot = NULL;
   g_autofree char *search_term = NULL;
   StewardWindow   *window;
-  StewardProfiles *profiles = steward_application_get_profiles (application);
+  StewardProfiles *profiles = steward_application_get_profiles (app_test_application);
   guint            active_count, all_count, n;
   GtkColumnView   *column_view;
   g_autoptr (GListModel) columns = NULL;
@@ -395,12 +185,12 @@ test_connect_and_directory (void)
     return;
 
   server = steward_test_server_start ("--demo", "160", NULL);
-  active_count = server_user_count (server, "active");
-  all_count = server_user_count (server, "all");
+  active_count = app_test_server_user_count (server, "active");
+  all_count = app_test_server_user_count (server, "all");
   g_assert_cmpuint (all_count, >, active_count);
 
-  window = open_window ();
-  connect_through_dialog (window, server, "Demo", "STAGING");
+  window = app_test_open_window ();
+  app_test_connect_through_dialog (window, server, "Demo", "STAGING");
 
   /* Connected: the profile is saved, its key in the keyring and nowhere
    * in the settings. */
@@ -409,7 +199,7 @@ test_connect_and_directory (void)
   steward_profiles_lookup_api_key_async (profiles, steward_profiles_get_active (profiles), NULL, lookup_key_cb, &stored_key);
   steward_test_ui_wait_until (key_found, &stored_key);
   g_assert_cmpstr (stored_key, ==, server->admin_api_key);
-  profiles_value = g_settings_get_value (steward_application_get_settings (application), "profiles");
+  profiles_value = g_settings_get_value (steward_application_get_settings (app_test_application), "profiles");
   profiles_text = g_variant_print (profiles_value, FALSE);
   g_assert_null (strstr (profiles_text, server->admin_api_key));
   g_assert_cmpstr (gtk_label_get_text (window->server_label), ==, "Demo");
@@ -418,7 +208,7 @@ test_connect_and_directory (void)
 
   /* The directory shows the server's users and their total. */
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->directory)), ==, active_count);
-  total = total_text (active_count);
+  total = app_test_total_text (active_count);
   steward_test_ui_drain ();
   g_assert_nonnull (steward_test_ui_find_label (GTK_WIDGET (window), total));
 
@@ -440,7 +230,7 @@ test_connect_and_directory (void)
   /* Search narrows on the server to users matching the term. */
   search_term = g_strdup (steward_user_get_userid (user));
   gtk_editable_set_text (GTK_EDITABLE (window->search_entry), search_term);
-  steward_test_ui_wait_until (search_applied, window);
+  steward_test_ui_wait_until (app_test_search_applied, window);
   n = g_list_model_get_n_items (G_LIST_MODEL (window->directory));
   g_assert_cmpuint (n, >=, 1);
   g_assert_cmpuint (n, <, active_count);
@@ -451,7 +241,7 @@ test_connect_and_directory (void)
       g_assert_nonnull (strstr (steward_user_get_userid (item), search_term));
     }
   gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "");
-  wait_for_count (window, active_count);
+  app_test_wait_for_count (window, active_count);
 
   /* A header click sorts on the server. */
   columns = g_object_ref (gtk_column_view_get_columns (column_view));
@@ -459,14 +249,14 @@ test_connect_and_directory (void)
   gtk_column_view_sort_by_column (column_view, name_column, GTK_SORT_DESCENDING);
   g_assert_cmpint (steward_user_directory_get_sort_field (window->directory), ==, STEWARD_USER_SORT_NAME);
   g_assert_cmpint (steward_user_directory_get_sort_order (window->directory), ==, STEWARD_SORT_DESCENDING);
-  wait_for_count (window, active_count);
+  app_test_wait_for_count (window, active_count);
 
   /* Include Disabled Accounts reveals them and marks the status filter. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.include-disabled", NULL));
-  wait_for_count (window, all_count);
+  app_test_wait_for_count (window, all_count);
   g_assert_true (steward_user_directory_get_include_disabled (window->directory));
   g_assert_cmpuint (gtk_drop_down_get_selected (window->status_dropdown), ==, 2);
-  g_assert_true (g_settings_get_boolean (steward_application_get_settings (application), "include-disabled"));
+  g_assert_true (g_settings_get_boolean (steward_application_get_settings (app_test_application), "include-disabled"));
   n = 0;
   for (guint i = 0; i < all_count; i++)
     {
@@ -479,8 +269,8 @@ test_connect_and_directory (void)
 
   /* And the drop-down turns it off again. */
   gtk_drop_down_set_selected (window->status_dropdown, 0);
-  wait_for_count (window, active_count);
-  g_assert_false (g_settings_get_boolean (steward_application_get_settings (application), "include-disabled"));
+  app_test_wait_for_count (window, active_count);
+  g_assert_false (g_settings_get_boolean (steward_application_get_settings (app_test_application), "include-disabled"));
 
   /* The permission filter asks the server for holders only. */
   {
@@ -493,18 +283,18 @@ test_connect_and_directory (void)
     g_assert_cmpuint (governance, !=, GTK_INVALID_LIST_POSITION);
     gtk_drop_down_set_selected (window->permission_dropdown, governance);
     g_assert_cmpstr (steward_user_directory_get_permission (window->directory), ==, "USER_ADMIN");
-    steward_test_ui_wait_until (directory_settled, window);
+    steward_test_ui_wait_until (app_test_directory_settled, window);
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->directory)), <, active_count);
   }
 
-  g_assert_cmpuint (check_accessible_names (GTK_WIDGET (window)), >=, 8);
-  close_window (window);
+  g_assert_cmpuint (app_test_check_accessible_names (GTK_WIDGET (window)), >=, 8);
+  app_test_close_window (window);
 }
 
 static gboolean
 no_profiles_left (gpointer user_data)
 {
-  return g_list_model_get_n_items (G_LIST_MODEL (steward_application_get_profiles (application))) == 0;
+  return g_list_model_get_n_items (G_LIST_MODEL (steward_application_get_profiles (app_test_application))) == 0;
 }
 
 static void
@@ -525,7 +315,7 @@ test_servers_dialog (void)
   g_autoptr (StewardTestServer) server = NULL;
   g_autofree char *stored_key = NULL;
   g_autoptr (StewardProfile) profile = NULL;
-  StewardProfiles  *profiles = steward_application_get_profiles (application);
+  StewardProfiles  *profiles = steward_application_get_profiles (app_test_application);
   StewardWindow    *window;
   GtkWidget        *dialog;
   GtkWidget        *color_row;
@@ -535,14 +325,14 @@ test_servers_dialog (void)
     return;
 
   server = steward_test_server_start ("--demo", "20", NULL);
-  window = open_window ();
-  connect_through_dialog (window, server, "Staging", NULL);
+  window = app_test_open_window ();
+  app_test_connect_through_dialog (window, server, "Staging", NULL);
   profile = g_object_ref (steward_profiles_get_active (profiles));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.servers", NULL));
-  dialog = find_toplevel (STEWARD_TYPE_SERVERS_DIALOG);
+  dialog = app_test_find_toplevel (STEWARD_TYPE_SERVERS_DIALOG);
   g_assert_nonnull (dialog);
-  check_accessible_names (dialog);
+  app_test_check_accessible_names (dialog);
 
   /* An empty name is refused and the profile keeps its name. */
   apply_row (dialog, "Name", "   ");
@@ -563,7 +353,7 @@ test_servers_dialog (void)
 
   /* Remove asks first, then deletes the profile and its key. */
   steward_test_ui_click (steward_test_ui_find_button (dialog, "Remove…"));
-  confirm = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  confirm = app_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (confirm);
   adw_message_dialog_response (confirm, "remove");
   steward_test_ui_wait_until (no_profiles_left, NULL);
@@ -574,7 +364,7 @@ test_servers_dialog (void)
   g_assert_cmpstr (stored_key, ==, "");
 
   gtk_window_destroy (GTK_WINDOW (dialog));
-  close_window (window);
+  app_test_close_window (window);
 }
 
 static void
@@ -586,37 +376,28 @@ test_start_local_server (void)
   if (!steward_test_require_keyring ())
     return;
 
-  window = open_window ();
+  window = app_test_open_window ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.start-local-server", NULL));
-  steward_test_ui_wait_until (window_connected, window);
+  steward_test_ui_wait_until (app_test_window_connected, window);
 
   /* The demo users are there, under the profile kept for the local server. */
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->directory)), >=, 400);
-  local_id = g_settings_get_string (steward_application_get_settings (application), "local-profile");
+  local_id = g_settings_get_string (steward_application_get_settings (app_test_application), "local-profile");
   g_assert_cmpstr (steward_profile_get_id (steward_session_get_profile (window->session)), ==, local_id);
   g_assert_cmpstr (gtk_label_get_text (window->server_label), ==, "Local Server");
 
-  close_window (window);
-  steward_local_server_stop (steward_application_get_local_server (application));
+  app_test_close_window (window);
+  steward_local_server_stop (steward_application_get_local_server (app_test_application));
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *data_home = g_dir_make_tmp ("steward-ui-XXXXXX", NULL);
-  int              status;
+  int status;
 
-  /* The local server keeps its data under XDG_DATA_HOME: a fresh one per
-   * run, set before GLib reads it. */
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-
-  if (!steward_test_ui_init (&argc, &argv))
+  if (!app_test_init (&argc, &argv))
     return 77;
-
-  application = steward_application_new ();
-  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (application), NULL, NULL));
 
   g_test_add_func ("/ui/window/templates", test_templates);
   g_test_add_func ("/ui/window/connect-wrong-key", test_connect_wrong_key);
@@ -628,6 +409,6 @@ main (int   argc,
 
   status = g_test_run ();
 
-  g_clear_object (&application);
+  g_clear_object (&app_test_application);
   return status;
 }

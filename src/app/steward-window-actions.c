@@ -1,0 +1,76 @@
+/* steward-window-actions.c
+ *
+ * The window's user-management actions, which the user page's controls
+ * and the header bar name ("win.disable-user", ...), and the one place
+ * that decides when each may run: managing needs USER_ADMIN, most need a
+ * user on the page, and nobody disables themselves.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "steward-window-private.h"
+
+static void
+remove_permission_activated_cb (GSimpleAction *action,
+                                GVariant      *parameter,
+                                gpointer       user_data)
+{
+  steward_window_remove_permission (STEWARD_WINDOW (user_data), g_variant_get_string (parameter, NULL));
+}
+
+static void
+disable_user_activated_cb (GSimpleAction *action,
+                           GVariant      *parameter,
+                           gpointer       user_data)
+{
+  steward_window_set_user_disabled (STEWARD_WINDOW (user_data), TRUE);
+}
+
+static void
+enable_user_activated_cb (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  steward_window_set_user_disabled (STEWARD_WINDOW (user_data), FALSE);
+}
+
+static const GActionEntry user_actions[] = {
+  { .name = "remove-permission", .parameter_type = "s", .activate = remove_permission_activated_cb },
+  { .name = "disable-user", .activate = disable_user_activated_cb },
+  { .name = "enable-user", .activate = enable_user_activated_cb },
+};
+
+static void
+set_enabled (StewardWindow *self,
+             const char    *name,
+             gboolean       enabled)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
+
+  if (action != NULL)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+}
+
+void
+steward_window_add_user_actions (StewardWindow *self)
+{
+  g_action_map_add_action_entries (G_ACTION_MAP (self), user_actions, G_N_ELEMENTS (user_actions), self);
+  steward_window_update_actions (self);
+}
+
+void
+steward_window_update_actions (StewardWindow *self)
+{
+  StewardUser *user = steward_user_page_get_user (self->user_page);
+  StewardUser *current = self->session != NULL ? steward_session_get_current_user (self->session) : NULL;
+  gboolean     manage = self->session != NULL && steward_session_get_can_manage_users (self->session);
+  gboolean     on_user = manage && user != NULL && steward_user_get_id (user) != 0;
+  gboolean     is_self = on_user && current != NULL && steward_user_get_id (current) == steward_user_get_id (user);
+  gboolean     disabled = on_user && steward_user_get_disabled (user);
+
+  set_enabled (self, "remove-permission", on_user);
+  set_enabled (self, "disable-user", on_user && !disabled && !is_self);
+  set_enabled (self, "enable-user", on_user && disabled);
+}

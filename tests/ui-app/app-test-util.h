@@ -1,0 +1,62 @@
+/* app-test-util.h
+ *
+ * The application tests' shared steps: one StewardApplication per test
+ * program, fresh settings per window, connecting through the real dialog,
+ * waiting for the directory, and checking accessible names.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "steward-application.h"
+#include "steward-connect-dialog.h"
+#include "steward-test-server.h"
+#include "steward-window-private.h"
+
+G_BEGIN_DECLS
+
+extern StewardApplication *app_test_application;
+
+/* Display, a fresh XDG_DATA_HOME and a registered application; FALSE
+ * (skip) without a display. */
+gboolean app_test_init (int    *argc,
+                        char ***argv);
+
+/* A new window over settings reset to their defaults (no profiles). */
+StewardWindow *app_test_open_window (void);
+void           app_test_close_window (StewardWindow *window);
+
+/* The newest visible toplevel of @type, e.g. a dialog just opened. */
+gpointer app_test_find_toplevel (GType type);
+
+StewardConnectDialog *app_test_open_connect_dialog (StewardWindow *window);
+GtkWidget            *app_test_dialog_child (StewardConnectDialog *dialog,
+                                             const char           *name);
+/* Connects through Connect to a Server… with the administrator's key and
+ * an optional tag, and waits for the first page. */
+void app_test_connect_through_dialog (StewardWindow     *window,
+                                      StewardTestServer *server,
+                                      const char        *name,
+                                      const char        *tag);
+
+/* Predicates for steward_test_ui_wait_until() over a StewardWindow. */
+gboolean app_test_window_connected (gpointer window);
+gboolean app_test_directory_settled (gpointer window);
+gboolean app_test_search_applied (gpointer window);
+void     app_test_wait_for_count (StewardWindow *window,
+                                  guint          n);
+
+/* The server's count of active ("active") or all ("all") users. */
+guint app_test_server_user_count (StewardTestServer *server,
+                                  const char        *which);
+void  app_test_create_plain_user (StewardTestServer *server,
+                                  const char        *email);
+/* "1,320 users" as the directory writes it. */
+char *app_test_total_text (guint n);
+
+/* Fails unless every control on screen below @root has an accessible
+ * name; returns how many were checked. */
+guint app_test_check_accessible_names (GtkWidget *root);
+
+G_END_DECLS

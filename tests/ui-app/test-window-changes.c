@@ -1,0 +1,272 @@
+/* test-window-changes.c
+ *
+ * The changes made straight from the user page, against a real
+ * steward-server: removing a permission and undoing it, disabling (after
+ * confirming) and undoing it, the guard on your own USER_ADMIN, and
+ * nobody disabling themselves. Each step is checked on the server.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "steward-test-keyring.h"
+#include "steward-test-ui.h"
+
+#include "app-test-util.h"
+
+typedef struct
+{
+  StewardTestServer *server;
+  StewardWindow     *window;
+  StewardSession    *admin; /* a second session, to read the server */
+} Fixture;
+
+static void
+fixture_set_up (Fixture      *fixture,
+                gconstpointer data)
+{
+  fixture->server = steward_test_server_start ("--demo", "60", NULL);
+  fixture->admin = steward_test_ui_connect (fixture->server);
+  fixture->window = app_test_open_window ();
+}
+
+static void
+fixture_tear_down (Fixture      *fixture,
+                   gconstpointer data)
+{
+  app_test_close_window (fixture->window);
+  g_clear_object (&fixture->admin);
+  g_clear_pointer (&fixture->server, steward_test_server_free);
+}
+
+/* The user as the server has it now. */
+static StewardUser *
+server_user (Fixture    *fixture,
+             const char *iamid,
+             const char *userid)
+{
+  StewardClient *client = steward_session_get_client (fixture->admin);
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  StewardUser *user;
+
+  steward_client_get_user_async (client, iamid, userid, NULL, steward_test_ui_store_result_cb, &result);
+  user = steward_client_get_user_finish (client, steward_test_ui_wait_for_result (&result), &error);
+  g_assert_no_error (error);
+  return user;
+}
+
+/* Searches the directory for @userid and puts that user on the page. */
+static StewardUser *
+show_user (Fixture    *fixture,
+           const char *userid)
+{
+  StewardWindow *window = fixture->window;
+  GtkColumnView *column_view = steward_test_ui_find_widget (GTK_WIDGET (window->directory_view), GTK_TYPE_COLUMN_VIEW);
+  StewardUser   *user;
+
+  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), userid);
+  steward_test_ui_wait_until (app_test_search_applied, window);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (window->directory)); i++)
+    {
+      g_autoptr (StewardUser) item = g_list_model_get_item (G_LIST_MODEL (window->directory), i);
+
+      if (g_strcmp0 (steward_user_get_userid (item), userid) == 0)
+        gtk_selection_model_select_item (gtk_column_view_get_model (column_view), i, TRUE);
+    }
+  user = steward_user_page_get_user (window->user_page);
+  g_assert_nonnull (user);
+  g_assert_cmpstr (steward_user_get_userid (user), ==, userid);
+  return user;
+}
+
+typedef struct
+{
+  Fixture    *fixture;
+  const char *iamid;
+  const char *userid;
+  const char *permission; /* NULL: check disabled instead */
+  gboolean    expected;
+} ServerState;
+
+static gboolean
+server_state_is (gpointer data)
+{
+  ServerState *state = data;
+  g_autoptr (StewardUser) user = server_user (state->fixture, state->iamid, state->userid);
+
+  if (state->permission != NULL)
+    return steward_user_has_permission (user, state->permission) == state->expected;
+  return steward_user_get_disabled (user) == state->expected;
+}
+
+static void
+wait_for_server (Fixture     *fixture,
+                 StewardUser *user,
+                 const char  *permission,
+                 gboolean     expected)
+{
+  ServerState state = { fixture, steward_user_get_iamid (user), steward_user_get_userid (user), permission, expected };
+
+  steward_test_ui_wait_until (server_state_is, &state);
+}
+
+static gboolean
+undo_offered (gpointer window)
+{
+  return steward_test_ui_find_button (window, "Undo") != NULL;
+}
+
+static void
+click_undo (StewardWindow *window)
+{
+  steward_test_ui_wait_until (undo_offered, window);
+  steward_test_ui_click (steward_test_ui_find_button (GTK_WIDGET (window), "Undo"));
+}
+
+/* A user holding @permission who is not the administrator. */
+static char *
+find_holder (Fixture    *fixture,
+             const char *permission)
+{
+  StewardClient *client = steward_session_get_client (fixture->admin);
+  g_autoptr (StewardUserQuery) query = steward_user_query_new ();
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (StewardPageResult) page = NULL;
+  g_autoptr (GError) error = NULL;
+  GListModel *hits;
+
+  query->permission = g_strdup (permission);
+  query->size = 50;
+  steward_client_list_users_async (client, query, NULL, steward_test_ui_store_result_cb, &result);
+  page = steward_client_list_users_finish (client, steward_test_ui_wait_for_result (&result), &error);
+  g_assert_no_error (error);
+  hits = steward_page_result_get_items (page);
+  for (guint i = 0; i < g_list_model_get_n_items (hits); i++)
+    {
+      g_autoptr (StewardUser) user = g_list_model_get_item (hits, i);
+
+      if (g_strcmp0 (steward_user_get_iamid (user), "bim") == 0 && g_strcmp0 (steward_user_get_userid (user), "admin@localhost") != 0)
+        return g_strdup (steward_user_get_userid (user));
+    }
+  g_assert_not_reached ();
+}
+
+static void
+test_remove_permission_and_undo (Fixture      *fixture,
+                                 gconstpointer data)
+{
+  StewardWindow   *window = fixture->window;
+  g_autofree char *userid = NULL;
+  g_autofree char *label = NULL;
+  StewardUser     *user;
+
+  app_test_connect_through_dialog (window, fixture->server, "Demo", NULL);
+  userid = find_holder (fixture, "CREATE_PROJECT");
+  user = show_user (fixture, userid);
+
+  /* The remove button is named for its permission. */
+  label = g_strdup_printf ("Remove %s", "CREATE_PROJECT");
+  g_assert_nonnull (steward_test_ui_find_by_accessible_name (GTK_WIDGET (window->user_page), label));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-permission", "s", "CREATE_PROJECT"));
+  wait_for_server (fixture, user, "CREATE_PROJECT", FALSE);
+  steward_test_ui_wait_until (undo_offered, window);
+  g_assert_false (steward_user_has_permission (user, "CREATE_PROJECT"));
+  g_assert_null (steward_test_ui_find_row (GTK_WIDGET (window->user_page), "CREATE_PROJECT"));
+
+  click_undo (window);
+  wait_for_server (fixture, user, "CREATE_PROJECT", TRUE);
+}
+
+static gboolean
+user_is_disabled (gpointer user)
+{
+  return steward_user_get_disabled (user);
+}
+
+static void
+test_disable_and_undo (Fixture      *fixture,
+                       gconstpointer data)
+{
+  StewardWindow    *window = fixture->window;
+  g_autofree char  *userid = NULL;
+  AdwMessageDialog *confirm;
+  StewardUser      *user;
+
+  app_test_connect_through_dialog (window, fixture->server, "Demo", NULL);
+  userid = find_holder (fixture, "CREATE_PROJECT");
+  user = show_user (fixture, userid);
+
+  /* Disable asks first; cancelling changes nothing. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.disable-user", NULL));
+  confirm = app_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (confirm);
+  adw_message_dialog_response (confirm, "cancel");
+  steward_test_ui_drain ();
+  wait_for_server (fixture, user, NULL, FALSE);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.disable-user", NULL));
+  confirm = app_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  adw_message_dialog_response (confirm, "confirm");
+  wait_for_server (fixture, user, NULL, TRUE);
+  steward_test_ui_wait_until (user_is_disabled, user);
+
+  /* Hidden from the directory, which lists active users only; the page
+   * now offers Enable instead. */
+  steward_test_ui_wait_until (app_test_directory_settled, window);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->directory)), ==, 0);
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "disable-user"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "enable-user"));
+
+  click_undo (window);
+  wait_for_server (fixture, user, NULL, FALSE);
+  steward_test_ui_wait_until (app_test_directory_settled, window);
+}
+
+static void
+test_own_account_guards (Fixture      *fixture,
+                         gconstpointer data)
+{
+  StewardWindow    *window = fixture->window;
+  AdwMessageDialog *confirm;
+  StewardUser      *self_user;
+
+  app_test_connect_through_dialog (window, fixture->server, "Demo", NULL);
+  self_user = show_user (fixture, "admin@localhost");
+
+  /* Nobody disables themselves. */
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "disable-user"));
+
+  /* Removing your own USER_ADMIN asks; cancelling keeps it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-permission", "s", "USER_ADMIN"));
+  confirm = app_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (confirm);
+  adw_message_dialog_response (confirm, "cancel");
+  steward_test_ui_drain ();
+  wait_for_server (fixture, self_user, "USER_ADMIN", TRUE);
+  g_assert_true (steward_session_get_can_manage_users (window->session));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  if (!app_test_init (&argc, &argv))
+    return 77;
+
+  /* Connecting stores the key in the keyring. */
+  if (steward_test_require_keyring ())
+    {
+      g_test_add ("/ui/changes/remove-permission-and-undo", Fixture, NULL, fixture_set_up, test_remove_permission_and_undo, fixture_tear_down);
+      g_test_add ("/ui/changes/disable-and-undo", Fixture, NULL, fixture_set_up, test_disable_and_undo, fixture_tear_down);
+      g_test_add ("/ui/changes/own-account-guards", Fixture, NULL, fixture_set_up, test_own_account_guards, fixture_tear_down);
+    }
+
+  status = g_test_run ();
+  g_clear_object (&app_test_application);
+  return status;
+}
