@@ -12,6 +12,8 @@
 
 #include "steward-window-private.h"
 
+#include "steward-audit-log-dialog.h"
+
 static void
 remove_permission_activated_cb (GSimpleAction *action,
                                 GVariant      *parameter,
@@ -36,7 +38,28 @@ enable_user_activated_cb (GSimpleAction *action,
   steward_window_set_user_disabled (STEWARD_WINDOW (user_data), FALSE);
 }
 
+/* Opens @dialog over the window; it runs on its own from there. */
+static void
+present_dialog (StewardWindow *self,
+                GtkWidget     *dialog)
+{
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+audit_log_activated_cb (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  StewardWindow *self = user_data;
+
+  if (self->session != NULL)
+    present_dialog (self, steward_audit_log_dialog_new (self->session));
+}
+
 static const GActionEntry user_actions[] = {
+  { .name = "audit-log", .activate = audit_log_activated_cb },
   { .name = "remove-permission", .parameter_type = "s", .activate = remove_permission_activated_cb },
   { .name = "disable-user", .activate = disable_user_activated_cb },
   { .name = "enable-user", .activate = enable_user_activated_cb },
@@ -70,6 +93,7 @@ steward_window_update_actions (StewardWindow *self)
   gboolean     is_self = on_user && current != NULL && steward_user_get_id (current) == steward_user_get_id (user);
   gboolean     disabled = on_user && steward_user_get_disabled (user);
 
+  set_enabled (self, "audit-log", self->session != NULL && steward_session_get_can_read_audit (self->session));
   set_enabled (self, "remove-permission", on_user);
   set_enabled (self, "disable-user", on_user && !disabled && !is_self);
   set_enabled (self, "enable-user", on_user && disabled);

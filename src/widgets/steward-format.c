@@ -60,3 +60,45 @@ steward_format_date_time (GDateTime *date_time)
 
   return steward_format_date_time_from (date_time, now);
 }
+
+static const struct
+{
+  const char *type;
+  const char *label;
+} record_types[] = {
+  { "userCreated", N_ ("User created") },
+  { "userUpdated", N_ ("Profile changed") },
+  { "permissionsUpdated", N_ ("Permissions changed") },
+  { "userDisabled", N_ ("User disabled") },
+  { "userEnabled", N_ ("User enabled") },
+  { "userMigrated", N_ ("User migrated") },
+  { "userDeleted", N_ ("User permanently deleted") },
+  { "apiKeyAuthenticated", N_ ("Signed in with an API key") },
+  { "apiKeyCreated", N_ ("API key created") },
+  { "apiKeyRevoked", N_ ("API key revoked") },
+};
+
+guint
+steward_format_n_record_types (void)
+{
+  return G_N_ELEMENTS (record_types);
+}
+
+const char *
+steward_format_record_type_at (guint index)
+{
+  g_return_val_if_fail (index < G_N_ELEMENTS (record_types), NULL);
+
+  return record_types[index].type;
+}
+
+const char *
+steward_format_record_type (const char *record_type)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (record_types); i++)
+    if (g_strcmp0 (record_types[i].type, record_type) == 0)
+      return _ (record_types[i].label);
+
+  /* A newer server's type: show it as it came. */
+  return record_type != NULL ? record_type : "";
+}

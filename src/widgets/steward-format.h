@@ -20,4 +20,10 @@ char *steward_format_date_time (GDateTime *date_time);
 char *steward_format_date_time_from (GDateTime *date_time,
                                      GDateTime *now);
 
+/* The audit record types of API.md, in a stable order, and what each
+ * means in words ("User disabled"); unknown types come back unchanged. */
+guint       steward_format_n_record_types (void);
+const char *steward_format_record_type_at (guint index);
+const char *steward_format_record_type (const char *record_type);
+
 G_END_DECLS

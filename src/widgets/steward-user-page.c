@@ -7,6 +7,7 @@
 
 #include "steward-user-page.h"
 
+#include "steward-audit-row.h"
 #include "steward-format.h"
 #include "steward-permissions.h"
 
@@ -227,12 +228,8 @@ activity_listed_cb (GObject      *source,
   for (guint i = 0; i < g_list_model_get_n_items (records); i++)
     {
       g_autoptr (StewardAuditRecord) record = g_list_model_get_item (records, i);
-      g_autofree char *when = steward_format_date_time (steward_audit_record_get_date_time (record));
-      GtkWidget       *row = adw_action_row_new ();
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), steward_audit_record_get_record_type (record));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), when);
-      gtk_list_box_append (self->activity_list, row);
+      gtk_list_box_append (self->activity_list, steward_audit_row_new (record, FALSE));
     }
 }
 

@@ -243,6 +243,41 @@ steward_test_ui_has_accessible_name (GtkWidget *widget)
   return gtk_test_accessible_has_property (accessible, GTK_ACCESSIBLE_PROPERTY_LABEL) || gtk_test_accessible_has_relation (accessible, GTK_ACCESSIBLE_RELATION_LABELLED_BY) || has_visible_text (widget);
 }
 
+static void
+check_accessible_name (gpointer widget,
+                       gpointer user_data)
+{
+  guint *checked = user_data;
+
+  if (!GTK_IS_BUTTON (widget) && !GTK_IS_MENU_BUTTON (widget) && !GTK_IS_DROP_DOWN (widget) && !GTK_IS_SWITCH (widget) && !GTK_IS_CHECK_BUTTON (widget) && !GTK_IS_SEARCH_ENTRY (widget))
+    return;
+  /* Only what is on screen can be reached; hidden pages are checked when
+   * they show (libadwaita's preferences window keeps a search entry in
+   * one that never does here). */
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  /* Parts of composite controls (a drop-down's own toggle, a menu
+   * button's inner button) are named by the control around them. */
+  if (GTK_IS_BUTTON (widget) && (GTK_IS_MENU_BUTTON (gtk_widget_get_parent (widget)) || GTK_IS_DROP_DOWN (gtk_widget_get_parent (widget))))
+    return;
+
+  if (!steward_test_ui_has_accessible_name (widget))
+    g_error ("%s %p (%s) has no accessible name",
+             G_OBJECT_TYPE_NAME (widget), widget,
+             gtk_widget_get_tooltip_text (widget) != NULL ? gtk_widget_get_tooltip_text (widget) : "no tooltip");
+  (*checked)++;
+}
+
+guint
+steward_test_ui_check_accessible_names (GtkWidget *root)
+{
+  guint checked = 0;
+
+  steward_test_ui_foreach_widget (root, check_accessible_name, &checked);
+  return checked;
+}
+
+/* Connects @window to @server through the dialog, as a person would. */
 StewardSession *
 steward_test_ui_connect_with_key (StewardTestServer *server,
                                   const char        *api_key)

@@ -65,6 +65,11 @@ void steward_test_ui_foreach_widget (GtkWidget *root,
  * labelled-by relation, or visible text of its own (a button's label). */
 gboolean steward_test_ui_has_accessible_name (GtkWidget *widget);
 
+/* Fails unless every control on screen below @root (buttons, menu
+ * buttons, drop-downs, switches, checks, search entries) has an
+ * accessible name; returns how many were checked. */
+guint steward_test_ui_check_accessible_names (GtkWidget *root);
+
 /* Connects a session to @server with its administrator key. */
 StewardSession *steward_test_ui_connect (StewardTestServer *server);
 StewardSession *steward_test_ui_connect_with_key (StewardTestServer *server,

@@ -55,8 +55,4 @@ void  app_test_create_plain_user (StewardTestServer *server,
 /* "1,320 users" as the directory writes it. */
 char *app_test_total_text (guint n);
 
-/* Fails unless every control on screen below @root has an accessible
- * name; returns how many were checked. */
-guint app_test_check_accessible_names (GtkWidget *root);
-
 G_END_DECLS

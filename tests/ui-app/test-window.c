@@ -48,10 +48,10 @@ test_templates (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "no-server");
   g_assert_nonnull (steward_test_ui_find_button (GTK_WIDGET (window), "Connect to a Server…"));
   g_assert_nonnull (steward_test_ui_find_button (GTK_WIDGET (window), "Start Local Server"));
-  g_assert_cmpuint (app_test_check_accessible_names (GTK_WIDGET (window)), >, 5);
+  g_assert_cmpuint (steward_test_ui_check_accessible_names (GTK_WIDGET (window)), >, 5);
   gtk_window_present (GTK_WINDOW (connect));
   steward_test_ui_drain ();
-  g_assert_cmpuint (app_test_check_accessible_names (connect), >=, 3);
+  g_assert_cmpuint (steward_test_ui_check_accessible_names (connect), >=, 3);
 
   gtk_window_destroy (GTK_WINDOW (connect));
   gtk_window_destroy (GTK_WINDOW (servers));
@@ -287,7 +287,7 @@ test_connect_and_directory (void)
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->directory)), <, active_count);
   }
 
-  g_assert_cmpuint (app_test_check_accessible_names (GTK_WIDGET (window)), >=, 8);
+  g_assert_cmpuint (steward_test_ui_check_accessible_names (GTK_WIDGET (window)), >=, 8);
   app_test_close_window (window);
 }
 
@@ -332,7 +332,7 @@ test_servers_dialog (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.servers", NULL));
   dialog = app_test_find_toplevel (STEWARD_TYPE_SERVERS_DIALOG);
   g_assert_nonnull (dialog);
-  app_test_check_accessible_names (dialog);
+  steward_test_ui_check_accessible_names (dialog);
 
   /* An empty name is refused and the profile keeps its name. */
   apply_row (dialog, "Name", "   ");
