@@ -16,9 +16,10 @@ struct _StewardApplication
 {
   AdwApplication parent_instance;
 
-  GSettings          *settings;
-  StewardProfiles    *profiles;
-  StewardLocalServer *local_server;
+  GSettings           *settings;
+  StewardProfiles     *profiles;
+  StewardLocalServer  *local_server;
+  StewardUsageCounter *usage_counter;
   /* --local-server: start the local server on activation. */
   gboolean start_local_server;
 };
@@ -55,9 +56,14 @@ steward_application_startup (GApplication *application)
   static const char *const refresh_accels[] = { "F5", NULL };
   static const char *const connect_accels[] = { "<Control>o", NULL };
 
+  g_autoptr (GAction) send_counts = NULL;
+
   G_APPLICATION_CLASS (steward_application_parent_class)->startup (application);
 
+  send_counts = g_settings_create_action (self->settings, "send-usage-counts");
+
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  g_action_map_add_action (G_ACTION_MAP (self), send_counts);
   g_unix_signal_add (SIGINT, quit_signal_cb, self);
   g_unix_signal_add (SIGTERM, quit_signal_cb, self);
 
@@ -118,6 +124,7 @@ steward_application_dispose (GObject *object)
   StewardApplication *self = STEWARD_APPLICATION (object);
 
   g_clear_object (&self->local_server);
+  g_clear_object (&self->usage_counter);
   g_clear_object (&self->profiles);
   g_clear_object (&self->settings);
 
@@ -149,6 +156,11 @@ steward_application_init (StewardApplication *self)
   self->settings = g_settings_new (APP_ID);
   self->profiles = steward_profiles_new (self->settings);
   g_application_add_main_option_entries (G_APPLICATION (self), options);
+
+  /* One way: a server that cannot take the counts turns the counter off
+   * for this run without changing the person's choice. */
+  self->usage_counter = steward_usage_counter_new ();
+  g_settings_bind (self->settings, "send-usage-counts", self->usage_counter, "enabled", G_SETTINGS_BIND_GET);
 }
 
 StewardApplication *
@@ -186,4 +198,12 @@ steward_application_get_local_server (StewardApplication *self)
     self->local_server = steward_local_server_new (STEWARD_BINDIR, NULL);
 
   return self->local_server;
+}
+
+StewardUsageCounter *
+steward_application_get_usage_counter (StewardApplication *self)
+{
+  g_return_val_if_fail (STEWARD_IS_APPLICATION (self), NULL);
+
+  return self->usage_counter;
 }

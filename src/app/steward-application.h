@@ -13,6 +13,7 @@
 
 #include "steward-local-server.h"
 #include "steward-profiles.h"
+#include "steward-usage-counter.h"
 
 G_BEGIN_DECLS
 
@@ -26,5 +27,9 @@ GSettings       *steward_application_get_settings (StewardApplication *self);
 StewardProfiles *steward_application_get_profiles (StewardApplication *self);
 /* Created on first use; stopped when the application shuts down. */
 StewardLocalServer *steward_application_get_local_server (StewardApplication *self);
+
+/* Counts uses of controls once the person opted in (Send Anonymous Usage
+ * Counts, kept in GSettings). */
+StewardUsageCounter *steward_application_get_usage_counter (StewardApplication *self);
 
 G_END_DECLS

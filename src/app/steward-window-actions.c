@@ -76,10 +76,49 @@ set_enabled (StewardWindow *self,
     g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
 }
 
+/* Sent in batches, so the server learns nothing from the timing of a
+ * single click. */
+#define USAGE_BATCH 20
+
+static void
+usage_sent_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr (GError) error = NULL;
+
+  /* Counts that did not get through stay pending for the next batch. */
+  if (!steward_usage_counter_send_finish (STEWARD_USAGE_COUNTER (source), result, &error))
+    g_debug ("Usage counts not sent: %s", error->message);
+}
+
+static void
+record_use_cb (GSimpleAction *action,
+               GVariant      *parameter,
+               StewardWindow *self)
+{
+  GtkApplication      *application = gtk_window_get_application (GTK_WINDOW (self));
+  StewardUsageCounter *counter;
+
+  if (application == NULL)
+    return;
+
+  counter = steward_application_get_usage_counter (STEWARD_APPLICATION (application));
+  steward_usage_counter_record (counter, g_action_get_name (G_ACTION (action)));
+  if (self->session != NULL && steward_usage_counter_get_pending (counter, NULL) >= USAGE_BATCH)
+    steward_usage_counter_send_async (counter, steward_session_get_client (self->session), NULL, usage_sent_cb, NULL);
+}
+
 void
 steward_window_add_user_actions (StewardWindow *self)
 {
   g_action_map_add_action_entries (G_ACTION_MAP (self), user_actions, G_N_ELEMENTS (user_actions), self);
+
+  /* Which controls are used, never on whom (opt-in, off by default). */
+  for (guint i = 0; i < G_N_ELEMENTS (user_actions); i++)
+    g_signal_connect_object (g_action_map_lookup_action (G_ACTION_MAP (self), user_actions[i].name),
+                             "activate", G_CALLBACK (record_use_cb), self, G_CONNECT_AFTER);
+
   steward_window_update_actions (self);
 }
 

@@ -39,6 +39,7 @@ reset_settings (void)
   g_settings_reset (settings, "active-profile");
   g_settings_reset (settings, "local-profile");
   g_settings_reset (settings, "include-disabled");
+  g_settings_reset (settings, "send-usage-counts");
 }
 
 StewardWindow *

@@ -162,9 +162,16 @@ test_remove_permission_and_undo (Fixture      *fixture,
   g_autofree char *label = NULL;
   StewardUser     *user;
 
+  StewardUsageCounter *counter = steward_application_get_usage_counter (app_test_application);
+
   app_test_connect_through_dialog (window, fixture->server, "Demo", NULL);
   userid = find_holder (fixture, "CREATE_PROJECT");
   user = show_user (fixture, userid);
+
+  /* Opted in to usage counts from the primary menu's toggle. */
+  g_assert_false (steward_usage_counter_get_enabled (counter));
+  g_action_group_activate_action (G_ACTION_GROUP (app_test_application), "send-usage-counts", NULL);
+  g_assert_true (steward_usage_counter_get_enabled (counter));
 
   /* The remove button is named for its permission. */
   label = g_strdup_printf ("Remove %s", "CREATE_PROJECT");
@@ -175,6 +182,7 @@ test_remove_permission_and_undo (Fixture      *fixture,
   steward_test_ui_wait_until (undo_offered, window);
   g_assert_false (steward_user_has_permission (user, "CREATE_PROJECT"));
   g_assert_null (steward_test_ui_find_row (GTK_WIDGET (window->user_page), "CREATE_PROJECT"));
+  g_assert_cmpuint (steward_usage_counter_get_pending (counter, "remove-permission"), ==, 1);
 
   click_undo (window);
   wait_for_server (fixture, user, "CREATE_PROJECT", TRUE);
