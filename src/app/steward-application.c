@@ -55,6 +55,7 @@ steward_application_startup (GApplication *application)
   static const char *const search_accels[] = { "<Control>f", NULL };
   static const char *const refresh_accels[] = { "F5", NULL };
   static const char *const connect_accels[] = { "<Control>o", NULL };
+  static const char *const new_user_accels[] = { "<Control>n", NULL };
 
   g_autoptr (GAction) send_counts = NULL;
 
@@ -73,6 +74,7 @@ steward_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.search", search_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.refresh", refresh_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.connect", connect_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.new-user", new_user_accels);
 }
 
 static int

@@ -13,6 +13,9 @@
 #include "steward-window-private.h"
 
 #include "steward-audit-log-dialog.h"
+#include "steward-new-user-dialog.h"
+
+#include <glib/gi18n.h>
 
 static void
 remove_permission_activated_cb (GSimpleAction *action,
@@ -58,7 +61,34 @@ audit_log_activated_cb (GSimpleAction *action,
     present_dialog (self, steward_audit_log_dialog_new (self->session));
 }
 
+static void
+user_created_cb (StewardWindow *self,
+                 StewardUser   *user)
+{
+  g_autofree char *message = g_strdup_printf (_ ("Created %s"), steward_user_get_display_name (user));
+
+  steward_window_add_toast (self, message);
+  steward_window_show_user (self, user);
+}
+
+static void
+new_user_activated_cb (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  StewardWindow *self = user_data;
+  GtkWidget     *dialog;
+
+  if (self->session == NULL)
+    return;
+
+  dialog = steward_new_user_dialog_new (self->session);
+  g_signal_connect_object (dialog, "user-created", G_CALLBACK (user_created_cb), self, G_CONNECT_SWAPPED);
+  present_dialog (self, dialog);
+}
+
 static const GActionEntry user_actions[] = {
+  { .name = "new-user", .activate = new_user_activated_cb },
   { .name = "audit-log", .activate = audit_log_activated_cb },
   { .name = "remove-permission", .parameter_type = "s", .activate = remove_permission_activated_cb },
   { .name = "disable-user", .activate = disable_user_activated_cb },
@@ -133,6 +163,7 @@ steward_window_update_actions (StewardWindow *self)
   gboolean     disabled = on_user && steward_user_get_disabled (user);
 
   set_enabled (self, "audit-log", self->session != NULL && steward_session_get_can_read_audit (self->session));
+  set_enabled (self, "new-user", manage);
   set_enabled (self, "remove-permission", on_user);
   set_enabled (self, "disable-user", on_user && !disabled && !is_self);
   set_enabled (self, "enable-user", on_user && disabled);

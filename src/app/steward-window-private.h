@@ -63,6 +63,10 @@ void steward_window_show_failure (StewardWindow *self,
 void steward_window_show_no_server (StewardWindow *self);
 void steward_window_add_toast (StewardWindow *self,
                                const char    *message);
+/* Puts @user on the user page and reloads the directory, after a change
+ * that added the user or moved it in the list. */
+void steward_window_show_user (StewardWindow *self,
+                               StewardUser   *user);
 
 /* steward-window-actions.c */
 void steward_window_add_user_actions (StewardWindow *self);

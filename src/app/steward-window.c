@@ -252,20 +252,14 @@ permission_selected_cb (StewardWindow *self)
   apply_filters (self);
 }
 
+/* A placeholder row fills in later, and a user's status changes what
+ * may be done to them: the actions follow the user on the page. */
 static void
-selected_user_changed_cb (StewardWindow *self)
+put_on_page (StewardWindow *self,
+             StewardUser   *user)
 {
-  StewardUser *user = steward_directory_view_get_selected_user (self->directory_view);
   StewardUser *previous = steward_user_page_get_user (self->user_page);
 
-  /* The list emptied under the user (a search, or the user was just
-   * disabled and left it): keep the page, where Undo and Enable still
-   * make sense. */
-  if (user == NULL)
-    return;
-
-  /* A placeholder row fills in later, and a user's status changes what
-   * may be done to them. */
   if (previous != NULL)
     g_signal_handlers_disconnect_by_func (previous, steward_window_update_actions, self);
   g_signal_connect_object (user, "notify", G_CALLBACK (steward_window_update_actions), self, G_CONNECT_SWAPPED);
@@ -273,6 +267,18 @@ selected_user_changed_cb (StewardWindow *self)
   steward_window_update_actions (self);
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->user_page));
+}
+
+static void
+selected_user_changed_cb (StewardWindow *self)
+{
+  StewardUser *user = steward_directory_view_get_selected_user (self->directory_view);
+
+  /* The list emptied under the user (a search, or the user was just
+   * disabled and left it): keep the page, where Undo and Enable still
+   * make sense. */
+  if (user != NULL)
+    put_on_page (self, user);
 }
 
 static void
@@ -686,4 +692,16 @@ steward_window_add_toast (StewardWindow *self,
                           const char    *message)
 {
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+void
+steward_window_show_user (StewardWindow *self,
+                          StewardUser   *user)
+{
+  g_return_if_fail (STEWARD_IS_WINDOW (self));
+  g_return_if_fail (STEWARD_IS_USER (user));
+
+  put_on_page (self, user);
+  if (self->directory != NULL)
+    steward_user_directory_refresh (self->directory);
 }

@@ -16,6 +16,7 @@
 #include "steward-api-error.h"
 #include "steward-certificate.h"
 #include "steward-color-tag.h"
+#include "steward-form.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -79,17 +80,13 @@ update_sensitivity (StewardConnectDialog *self)
   gboolean complete = *row_text (self->name_row) != '\0' && *row_text (self->url_row) != '\0' && *row_text (self->key_row) != '\0';
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "connect.connect", complete && !is_busy (self));
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), is_busy (self));
-  gtk_spinner_set_spinning (self->spinner, is_busy (self));
+  steward_form_set_busy (self->spinner, is_busy (self));
 }
 
 static void
 clear_errors (StewardConnectDialog *self)
 {
-  gtk_widget_remove_css_class (GTK_WIDGET (self->name_row), "error");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->url_row), "error");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->key_row), "error");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  steward_form_clear_errors (self->error_label, GTK_WIDGET (self->name_row), GTK_WIDGET (self->url_row), GTK_WIDGET (self->key_row), NULL);
 }
 
 /* Marks @row (if any) and says @message under the form. */
@@ -98,13 +95,7 @@ show_error (StewardConnectDialog *self,
             gpointer              row,
             const char           *message)
 {
-  if (row != NULL)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-      gtk_widget_grab_focus (GTK_WIDGET (row));
-    }
-  gtk_label_set_text (self->error_label, message);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+  steward_form_show_error (self->error_label, row, message);
 }
 
 static void
