@@ -12,6 +12,7 @@
 
 #include "steward-window-private.h"
 
+#include "steward-add-permissions-dialog.h"
 #include "steward-audit-log-dialog.h"
 #include "steward-new-user-dialog.h"
 
@@ -87,7 +88,55 @@ new_user_activated_cb (GSimpleAction *action,
   present_dialog (self, dialog);
 }
 
+static StewardUser *
+page_user (StewardWindow *self)
+{
+  return steward_user_page_get_user (self->user_page);
+}
+
+/* The server's reply after a dialog changed the user on the page: the
+ * page and the directory show it at once. */
+static void
+apply_reply (StewardWindow *self,
+             StewardUser   *updated)
+{
+  StewardUser *user = page_user (self);
+
+  if (user != NULL && steward_user_get_id (user) == steward_user_get_id (updated))
+    steward_user_update_from (user, updated);
+  if (self->directory != NULL)
+    steward_user_directory_update_user (self->directory, updated);
+  steward_window_update_actions (self);
+}
+
+static void
+permissions_granted_cb (StewardWindow *self,
+                        StewardUser   *updated)
+{
+  g_autofree char *message = g_strdup_printf (_ ("Granted permissions to %s"), steward_user_get_display_name (updated));
+
+  apply_reply (self, updated);
+  steward_window_add_toast (self, message);
+}
+
+static void
+add_permissions_activated_cb (GSimpleAction *action,
+                              GVariant      *parameter,
+                              gpointer       user_data)
+{
+  StewardWindow *self = user_data;
+  GtkWidget     *dialog;
+
+  if (self->session == NULL || page_user (self) == NULL)
+    return;
+
+  dialog = steward_add_permissions_dialog_new (self->session, page_user (self));
+  g_signal_connect_object (dialog, "permissions-granted", G_CALLBACK (permissions_granted_cb), self, G_CONNECT_SWAPPED);
+  present_dialog (self, dialog);
+}
+
 static const GActionEntry user_actions[] = {
+  { .name = "add-permissions", .activate = add_permissions_activated_cb },
   { .name = "new-user", .activate = new_user_activated_cb },
   { .name = "audit-log", .activate = audit_log_activated_cb },
   { .name = "remove-permission", .parameter_type = "s", .activate = remove_permission_activated_cb },
@@ -165,6 +214,7 @@ steward_window_update_actions (StewardWindow *self)
   set_enabled (self, "audit-log", self->session != NULL && steward_session_get_can_read_audit (self->session));
   set_enabled (self, "new-user", manage);
   set_enabled (self, "remove-permission", on_user);
+  set_enabled (self, "add-permissions", on_user);
   set_enabled (self, "disable-user", on_user && !disabled && !is_self);
   set_enabled (self, "enable-user", on_user && disabled);
 }
