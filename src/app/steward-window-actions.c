@@ -14,6 +14,7 @@
 
 #include "steward-add-permissions-dialog.h"
 #include "steward-audit-log-dialog.h"
+#include "steward-delete-user-dialog.h"
 #include "steward-new-user-dialog.h"
 
 #include <glib/gi18n.h>
@@ -31,7 +32,7 @@ disable_user_activated_cb (GSimpleAction *action,
                            GVariant      *parameter,
                            gpointer       user_data)
 {
-  steward_window_set_user_disabled (STEWARD_WINDOW (user_data), TRUE);
+  steward_window_set_user_disabled (STEWARD_WINDOW (user_data), TRUE, TRUE);
 }
 
 static void
@@ -39,7 +40,7 @@ enable_user_activated_cb (GSimpleAction *action,
                           GVariant      *parameter,
                           gpointer       user_data)
 {
-  steward_window_set_user_disabled (STEWARD_WINDOW (user_data), FALSE);
+  steward_window_set_user_disabled (STEWARD_WINDOW (user_data), FALSE, FALSE);
 }
 
 /* Opens @dialog over the window; it runs on its own from there. */
@@ -135,7 +136,45 @@ add_permissions_activated_cb (GSimpleAction *action,
   present_dialog (self, dialog);
 }
 
+static void
+user_deleted_cb (StewardWindow *self,
+                 StewardUser   *user)
+{
+  g_autofree char *message = g_strdup_printf (_ ("Permanently deleted %s"), steward_user_get_display_name (user));
+
+  if (page_user (self) == user)
+    steward_user_page_set_user (self->user_page, NULL);
+  if (self->directory != NULL)
+    steward_user_directory_refresh (self->directory);
+  steward_window_update_actions (self);
+  steward_window_add_toast (self, message);
+}
+
+static void
+disable_requested_cb (StewardWindow *self)
+{
+  steward_window_set_user_disabled (self, TRUE, FALSE);
+}
+
+static void
+delete_user_activated_cb (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  StewardWindow *self = user_data;
+  GtkWidget     *dialog;
+
+  if (self->session == NULL || page_user (self) == NULL)
+    return;
+
+  dialog = steward_delete_user_dialog_new (self->session, page_user (self));
+  g_signal_connect_object (dialog, "user-deleted", G_CALLBACK (user_deleted_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "disable-requested", G_CALLBACK (disable_requested_cb), self, G_CONNECT_SWAPPED);
+  present_dialog (self, dialog);
+}
+
 static const GActionEntry user_actions[] = {
+  { .name = "delete-user", .activate = delete_user_activated_cb },
   { .name = "add-permissions", .activate = add_permissions_activated_cb },
   { .name = "new-user", .activate = new_user_activated_cb },
   { .name = "audit-log", .activate = audit_log_activated_cb },
@@ -215,6 +254,7 @@ steward_window_update_actions (StewardWindow *self)
   set_enabled (self, "new-user", manage);
   set_enabled (self, "remove-permission", on_user);
   set_enabled (self, "add-permissions", on_user);
+  set_enabled (self, "delete-user", on_user && !is_self);
   set_enabled (self, "disable-user", on_user && !disabled && !is_self);
   set_enabled (self, "enable-user", on_user && disabled);
 }

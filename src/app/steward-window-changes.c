@@ -330,7 +330,8 @@ steward_window_remove_permission (StewardWindow *self,
 
 void
 steward_window_set_user_disabled (StewardWindow *self,
-                                  gboolean       disabled)
+                                  gboolean       disabled,
+                                  gboolean       ask)
 {
   StewardUser     *user = page_user (self);
   g_autofree char *heading = NULL;
@@ -340,7 +341,7 @@ steward_window_set_user_disabled (StewardWindow *self,
     return;
 
   change = change_new (self, user, disabled ? CHANGE_DISABLE : CHANGE_ENABLE, NULL);
-  if (!disabled)
+  if (!disabled || !ask)
     {
       run_change (change);
       return;

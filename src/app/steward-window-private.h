@@ -76,8 +76,11 @@ void steward_window_update_actions (StewardWindow *self);
 /* steward-window-changes.c */
 void steward_window_remove_permission (StewardWindow *self,
                                        const char    *permission);
+/* Disabling asks first unless @ask is FALSE (the person already chose it,
+ * e.g. Disable Instead). */
 void steward_window_set_user_disabled (StewardWindow *self,
-                                       gboolean       disabled);
+                                       gboolean       disabled,
+                                       gboolean       ask);
 
 /* steward-window-session.c */
 void steward_window_start_local_server (StewardWindow *self);
