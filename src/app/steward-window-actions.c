@@ -15,6 +15,7 @@
 #include "steward-add-permissions-dialog.h"
 #include "steward-audit-log-dialog.h"
 #include "steward-delete-user-dialog.h"
+#include "steward-migrate-user-dialog.h"
 #include "steward-new-user-dialog.h"
 
 #include <glib/gi18n.h>
@@ -173,7 +174,37 @@ delete_user_activated_cb (GSimpleAction *action,
   present_dialog (self, dialog);
 }
 
+static void
+user_migrated_cb (StewardWindow *self,
+                  StewardUser   *migrated)
+{
+  g_autofree char *message = g_strdup_printf (_ ("Migrated %s to %s"), steward_user_get_display_name (migrated), steward_user_get_iamid (migrated));
+
+  /* Same numeric id: the page's user becomes the migrated one. */
+  apply_reply (self, migrated);
+  if (self->directory != NULL)
+    steward_user_directory_refresh (self->directory);
+  steward_window_add_toast (self, message);
+}
+
+static void
+migrate_user_activated_cb (GSimpleAction *action,
+                           GVariant      *parameter,
+                           gpointer       user_data)
+{
+  StewardWindow *self = user_data;
+  GtkWidget     *dialog;
+
+  if (self->session == NULL || page_user (self) == NULL)
+    return;
+
+  dialog = steward_migrate_user_dialog_new (self->session, page_user (self));
+  g_signal_connect_object (dialog, "user-migrated", G_CALLBACK (user_migrated_cb), self, G_CONNECT_SWAPPED);
+  present_dialog (self, dialog);
+}
+
 static const GActionEntry user_actions[] = {
+  { .name = "migrate-user", .activate = migrate_user_activated_cb },
   { .name = "delete-user", .activate = delete_user_activated_cb },
   { .name = "add-permissions", .activate = add_permissions_activated_cb },
   { .name = "new-user", .activate = new_user_activated_cb },
@@ -255,6 +286,7 @@ steward_window_update_actions (StewardWindow *self)
   set_enabled (self, "remove-permission", on_user);
   set_enabled (self, "add-permissions", on_user);
   set_enabled (self, "delete-user", on_user && !is_self);
+  set_enabled (self, "migrate-user", on_user);
   set_enabled (self, "disable-user", on_user && !disabled && !is_self);
   set_enabled (self, "enable-user", on_user && disabled);
 }
