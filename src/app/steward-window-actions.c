@@ -15,6 +15,7 @@
 #include "steward-add-permissions-dialog.h"
 #include "steward-audit-log-dialog.h"
 #include "steward-delete-user-dialog.h"
+#include "steward-metrics-dialog.h"
 #include "steward-migrate-user-dialog.h"
 #include "steward-new-user-dialog.h"
 
@@ -203,7 +204,19 @@ migrate_user_activated_cb (GSimpleAction *action,
   present_dialog (self, dialog);
 }
 
+static void
+download_metrics_activated_cb (GSimpleAction *action,
+                               GVariant      *parameter,
+                               gpointer       user_data)
+{
+  StewardWindow *self = user_data;
+
+  if (self->session != NULL)
+    present_dialog (self, steward_metrics_dialog_new (self->session));
+}
+
 static const GActionEntry user_actions[] = {
+  { .name = "download-metrics", .activate = download_metrics_activated_cb },
   { .name = "migrate-user", .activate = migrate_user_activated_cb },
   { .name = "delete-user", .activate = delete_user_activated_cb },
   { .name = "add-permissions", .activate = add_permissions_activated_cb },
@@ -283,6 +296,7 @@ steward_window_update_actions (StewardWindow *self)
 
   set_enabled (self, "audit-log", self->session != NULL && steward_session_get_can_read_audit (self->session));
   set_enabled (self, "new-user", manage);
+  set_enabled (self, "download-metrics", manage);
   set_enabled (self, "remove-permission", on_user);
   set_enabled (self, "add-permissions", on_user);
   set_enabled (self, "delete-user", on_user && !is_self);

@@ -13,6 +13,7 @@
 
 #include "steward-delete-user-dialog.h"
 
+#include "steward-file-save.h"
 #include "steward-form.h"
 #include "steward-user-snapshot.h"
 
@@ -92,7 +93,7 @@ copy_written_cb (GObject      *source,
   g_autoptr (GTask) task = user_data;
   g_autoptr (GError) error = NULL;
 
-  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
+  if (!steward_file_save_bytes_finish (G_FILE (source), result, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_boolean (task, TRUE);
@@ -118,9 +119,7 @@ steward_delete_user_dialog_save_copy_async (StewardDeleteUserDialog *self,
 
   json = steward_user_snapshot_to_json (self->user, now);
   bytes = g_bytes_new_take (json, strlen (json));
-  /* Written beside the target and renamed over it: never half a file. */
-  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
-                                       cancellable, copy_written_cb, g_steal_pointer (&task));
+  steward_file_save_bytes_async (file, bytes, cancellable, copy_written_cb, g_steal_pointer (&task));
 }
 
 gboolean
@@ -153,17 +152,12 @@ copy_saved_cb (GObject      *source,
 }
 
 static void
-chooser_response_cb (GtkNativeDialog         *chooser,
-                     int                      response,
-                     StewardDeleteUserDialog *self)
+copy_file_chosen_cb (GFile   *file,
+                     gpointer user_data)
 {
-  g_autoptr (GFile) file = NULL;
+  StewardDeleteUserDialog *self = user_data;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  if (file != NULL)
-    steward_delete_user_dialog_save_copy_async (self, file, NULL, copy_saved_cb, g_object_ref (file));
-  g_clear_object (&self->chooser);
+  steward_delete_user_dialog_save_copy_async (self, file, NULL, copy_saved_cb, g_object_ref (file));
 }
 
 static void
@@ -176,14 +170,9 @@ save_copy_activated_cb (GtkWidget  *widget,
   g_autofree char *name = steward_user_snapshot_file_name (self->user, now);
 
   if (self->chooser != NULL)
-    return;
-
-  self->chooser = gtk_file_chooser_native_new (_ ("Save a Copy of the User"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Save"), _ ("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-  g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  self->chooser = steward_file_save_choose (GTK_WINDOW (self), _ ("Save a Copy of the User"), name, copy_file_chosen_cb, self);
 }
 
 /* ------------------------------------------------------------------ */
@@ -280,11 +269,8 @@ steward_delete_user_dialog_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   if (self->chooser != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->chooser, self);
-      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-      g_clear_object (&self->chooser);
-    }
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), STEWARD_TYPE_DELETE_USER_DIALOG);
   g_clear_object (&self->user);
   g_clear_object (&self->session);
