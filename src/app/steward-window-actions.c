@@ -15,6 +15,7 @@
 #include "steward-add-permissions-dialog.h"
 #include "steward-audit-log-dialog.h"
 #include "steward-delete-user-dialog.h"
+#include "steward-impersonation-dialog.h"
 #include "steward-metrics-dialog.h"
 #include "steward-migrate-user-dialog.h"
 #include "steward-new-user-dialog.h"
@@ -215,7 +216,19 @@ download_metrics_activated_cb (GSimpleAction *action,
     present_dialog (self, steward_metrics_dialog_new (self->session));
 }
 
+static void
+prepare_impersonation_activated_cb (GSimpleAction *action,
+                                    GVariant      *parameter,
+                                    gpointer       user_data)
+{
+  StewardWindow *self = user_data;
+
+  if (self->session != NULL)
+    present_dialog (self, steward_impersonation_dialog_new (self->session, page_user (self)));
+}
+
 static const GActionEntry user_actions[] = {
+  { .name = "prepare-impersonation", .activate = prepare_impersonation_activated_cb },
   { .name = "download-metrics", .activate = download_metrics_activated_cb },
   { .name = "migrate-user", .activate = migrate_user_activated_cb },
   { .name = "delete-user", .activate = delete_user_activated_cb },
@@ -301,6 +314,7 @@ steward_window_update_actions (StewardWindow *self)
   set_enabled (self, "add-permissions", on_user);
   set_enabled (self, "delete-user", on_user && !is_self);
   set_enabled (self, "migrate-user", on_user);
+  set_enabled (self, "prepare-impersonation", self->session != NULL && user != NULL);
   set_enabled (self, "disable-user", on_user && !disabled && !is_self);
   set_enabled (self, "enable-user", on_user && disabled);
 }

@@ -15,8 +15,6 @@
 G_BEGIN_DECLS
 
 /* What every impersonation template must contain. */
-#define STEWARD_CLI_TEMPLATE_PLACEHOLDER "{userid}"
-
 /* @value as a literal: 'O''Brien'. A value with a backslash becomes
  * E'…' with the backslash doubled, which PostgreSQL reads the same way
  * whatever standard_conforming_strings says. Invalid UTF-8 and control
@@ -27,7 +25,7 @@ char *steward_cli_sql_quote (const char *value,
 
 /* Two or three "SET immuta.impersonation_… = '…';" lines, each ending in a
  * newline. @template may be NULL; when given it must contain
- * STEWARD_CLI_TEMPLATE_PLACEHOLDER. Fails with G_OPTION_ERROR_BAD_VALUE. */
+ * STEWARD_IMPERSONATION_TEMPLATE_PLACEHOLDER. Fails with G_OPTION_ERROR_BAD_VALUE. */
 char *steward_cli_impersonation_sql (const char *iamid,
                                      const char *userid,
                                      const char *template,

@@ -9,6 +9,7 @@
 
 #include "steward-audit-row.h"
 #include "steward-format.h"
+#include "steward-impersonation-sql.h"
 #include "steward-permissions.h"
 
 #include <glib/gi18n-lib.h>
@@ -38,6 +39,7 @@ struct _StewardUserPage
   AdwActionRow        *last_login_row;
   AdwActionRow        *status_row;
   AdwActionRow        *sql_user_row;
+  AdwActionRow        *impersonation_row;
   GtkListBox          *permissions_list;
   AdwPreferencesGroup *activity_group;
   GtkListBox          *activity_list;
@@ -195,6 +197,9 @@ update_details (StewardUserPage *self)
   set_row_value (self->status_row, user == NULL ? NULL : steward_user_get_disabled (user) ? _ ("Disabled")
                                                                                           : _ ("Active"));
   set_row_value (self->sql_user_row, user != NULL ? steward_user_get_sql_user (user) : NULL);
+  if (user != NULL)
+    adw_action_row_set_subtitle (self->impersonation_row,
+                                 steward_impersonation_describe_readiness (steward_impersonation_get_readiness (user)));
 
   update_permissions (self);
 }
@@ -374,6 +379,7 @@ steward_user_page_class_init (StewardUserPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StewardUserPage, last_login_row);
   gtk_widget_class_bind_template_child (widget_class, StewardUserPage, status_row);
   gtk_widget_class_bind_template_child (widget_class, StewardUserPage, sql_user_row);
+  gtk_widget_class_bind_template_child (widget_class, StewardUserPage, impersonation_row);
   gtk_widget_class_bind_template_child (widget_class, StewardUserPage, permissions_list);
   gtk_widget_class_bind_template_child (widget_class, StewardUserPage, activity_group);
   gtk_widget_class_bind_template_child (widget_class, StewardUserPage, activity_list);
