@@ -27,7 +27,7 @@ struct _StewardAddPermissionsDialog
   StewardSession *session;
   StewardUser    *user;
   GCancellable   *cancellable;
-  /* The check buttons, in catalogue order; their names in their data. */
+  /* The switches, in catalogue order; their names in their data. */
   GPtrArray *checks;
   /* While granting: what is left to grant, and the latest reply. */
   GPtrArray   *to_grant;
@@ -73,16 +73,19 @@ add_row (StewardAddPermissionsDialog *self,
          const char                  *meaning)
 {
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *check = gtk_check_button_new ();
+  /* A switch rather than a check button: GTK 4.8 gives switches an
+   * accessible action, so screen readers and AT-SPI can flip them. */
+  GtkWidget *check = gtk_switch_new ();
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), meaning);
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   g_object_set_data_full (G_OBJECT (check), PERMISSION_KEY, g_strdup (name), g_free);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), check);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-  g_signal_connect_swapped (check, "toggled", G_CALLBACK (selection_changed_cb), self);
+  g_signal_connect_swapped (check, "notify::active", G_CALLBACK (selection_changed_cb), self);
   gtk_list_box_append (self->list_box, row);
   g_ptr_array_add (self->checks, check);
 }
@@ -124,7 +127,7 @@ steward_add_permissions_dialog_dup_chosen (StewardAddPermissionsDialog *self)
   g_return_val_if_fail (STEWARD_IS_ADD_PERMISSIONS_DIALOG (self), NULL);
 
   for (guint i = 0; i < self->checks->len; i++)
-    if (gtk_check_button_get_active (g_ptr_array_index (self->checks, i)))
+    if (gtk_switch_get_active (g_ptr_array_index (self->checks, i)))
       g_strv_builder_add (chosen, g_object_get_data (g_ptr_array_index (self->checks, i), PERMISSION_KEY));
 
   custom = custom_name (self);

@@ -52,16 +52,17 @@ fetch_user (StewardSession *session,
   return fresh;
 }
 
-/* Ticks the check button of @permission; FALSE when it is not offered. */
+/* Turns on the switch of @permission; FALSE when it is not offered. */
 static gboolean
 choose (GtkWidget  *dialog,
         const char *permission)
 {
-  GtkWidget *check = steward_test_ui_find_by_accessible_name (dialog, permission);
+  GtkWidget *row = steward_test_ui_find_row (dialog, permission);
+  GtkWidget *check = row != NULL ? steward_test_ui_find_widget (row, GTK_TYPE_SWITCH) : NULL;
 
   if (check == NULL)
     return FALSE;
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  gtk_switch_set_active (GTK_SWITCH (check), TRUE);
   return TRUE;
 }
 
@@ -100,7 +101,7 @@ test_offer_and_grant (void)
   steward_test_ui_drain ();
 
   /* Held permissions are not offered; nothing chosen, nothing to add. */
-  g_assert_null (steward_test_ui_find_by_accessible_name (dialog, "CREATE_PROJECT"));
+  g_assert_null (steward_test_ui_find_row (dialog, "CREATE_PROJECT"));
   g_assert_false (can_add (dialog));
   g_assert_cmpuint (steward_test_ui_check_accessible_names (dialog), >=, 8);
 
