@@ -63,15 +63,26 @@ static void
 show_metrics (StewardMetricsDialog *self)
 {
   g_autofree char *totals = NULL;
+  g_autofree char *all = NULL;
+  g_autofree char *active = NULL;
+  g_autofree char *disabled = NULL;
   const char      *note = steward_metrics_get_note (self->metrics);
 
   steward_metrics_chart_set_metrics (self->chart, self->metrics);
-  totals = g_strdup_printf (_ ("%s to %s. Users: %" G_GUINT64_FORMAT " in all, %" G_GUINT64_FORMAT " active, %" G_GUINT64_FORMAT " disabled.%s%s"),
+  /* Numbers first, so the sentence stays one translatable string. */
+  all = g_strdup_printf ("%" G_GUINT64_FORMAT, steward_metrics_get_total_users (self->metrics));
+  active = g_strdup_printf ("%" G_GUINT64_FORMAT, steward_metrics_get_active_users (self->metrics));
+  disabled = g_strdup_printf ("%" G_GUINT64_FORMAT, steward_metrics_get_disabled_users (self->metrics));
+  totals = g_strdup_printf (_ ("%s to %s. Users: %s in all, %s active, %s disabled."),
                             steward_metrics_get_from (self->metrics), steward_metrics_get_to (self->metrics),
-                            steward_metrics_get_total_users (self->metrics),
-                            steward_metrics_get_active_users (self->metrics),
-                            steward_metrics_get_disabled_users (self->metrics),
-                            note != NULL ? " " : "", note != NULL ? note : "");
+                            all, active, disabled);
+  if (note != NULL)
+    {
+      char *with_note = g_strconcat (totals, " ", note, NULL);
+
+      g_free (totals);
+      totals = with_note;
+    }
   gtk_label_set_text (self->totals_label, totals);
   gtk_widget_set_visible (GTK_WIDGET (self->chart_group), TRUE);
 }
