@@ -6,7 +6,12 @@
 #include "config.h"
 
 #include "steward-user-query.h"
+
+#include "steward-api-error.h"
+#include "steward-user.h"
 #include "steward-query-string.h"
+
+#include <glib/gi18n-lib.h>
 
 G_DEFINE_BOXED_TYPE (StewardUserQuery, steward_user_query, steward_user_query_copy, steward_user_query_free)
 
@@ -82,8 +87,10 @@ steward_user_query_to_string (const StewardUserQuery *query)
   steward_query_string_add (text, "permission", query->permission);
 
   /* false is the server's default; saying so would only lengthen URLs. */
-  if (query->include_disabled)
+  if (query->include_disabled || query->disabled_only)
     steward_query_string_add (text, "includeDisabled", "true");
+  if (query->disabled_only)
+    steward_query_string_add (text, "disabled", "true");
 
   if (query->sort_field > STEWARD_USER_SORT_DEFAULT && query->sort_field < G_N_ELEMENTS (sort_field_names))
     {
@@ -92,4 +99,29 @@ steward_user_query_to_string (const StewardUserQuery *query)
     }
 
   return g_string_free (text, FALSE);
+}
+
+gboolean
+steward_user_query_check_page (const StewardUserQuery *query,
+                               GListModel             *users,
+                               GError                **error)
+{
+  g_return_val_if_fail (query != NULL, FALSE);
+  g_return_val_if_fail (G_IS_LIST_MODEL (users), FALSE);
+
+  if (!query->disabled_only)
+    return TRUE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (users); i++)
+    {
+      g_autoptr (StewardUser) user = g_list_model_get_item (users, i);
+
+      if (!steward_user_get_disabled (user))
+        {
+          g_set_error_literal (error, STEWARD_API_ERROR, STEWARD_API_ERROR_UNSUPPORTED,
+                               _ ("This server cannot list only disabled accounts. Show all accounts instead; disabled ones are marked."));
+          return FALSE;
+        }
+    }
+  return TRUE;
 }

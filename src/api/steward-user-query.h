@@ -9,7 +9,7 @@
 
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -34,15 +34,18 @@ typedef enum
  * NULL leaves that filter out. */
 typedef struct
 {
-  guint                offset;
-  guint                size; /* 0 leaves it to the server (25) */
-  char                *search_text;
-  char                *name;
-  char                *email;
-  char                *userid;
-  GStrv                iamids;
-  char                *permission;
-  gboolean             include_disabled;
+  guint    offset;
+  guint    size; /* 0 leaves it to the server (25) */
+  char    *search_text;
+  char    *name;
+  char    *email;
+  char    *userid;
+  GStrv    iamids;
+  char    *permission;
+  gboolean include_disabled;
+  /* Extension: disabled users only (sends includeDisabled and disabled).
+   * Servers without it ignore it: see steward_user_query_check_page(). */
+  gboolean             disabled_only;
   StewardUserSortField sort_field;
   StewardSortOrder     sort_order;
 } StewardUserQuery;
@@ -56,6 +59,12 @@ void              steward_user_query_free (StewardUserQuery *query);
 
 /* "size=25&offset=0&…", escaped, without the leading '?'. */
 char *steward_user_query_to_string (const StewardUserQuery *query);
+
+/* FALSE, with STEWARD_API_ERROR_UNSUPPORTED, when @page cannot be the
+ * answer to @query: a server that ignored disabled_only sent active users. */
+gboolean steward_user_query_check_page (const StewardUserQuery *query,
+                                        GListModel             *users,
+                                        GError                **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StewardUserQuery, steward_user_query_free)
 

@@ -58,6 +58,7 @@ apply_filters (StewardWindow *self)
 
   steward_user_directory_set_search_text (self->directory, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   steward_user_directory_set_include_disabled (self->directory, status != STATUS_ACTIVE);
+  steward_user_directory_set_disabled_only (self->directory, status == STATUS_DISABLED);
   steward_user_directory_set_permission (self->directory, chosen_permission (self));
 }
 

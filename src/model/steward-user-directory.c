@@ -327,6 +327,10 @@ users_fetched_cb (GObject      *source,
   if (g_cancellable_is_cancelled (request->cancellable))
     return;
 
+  /* A server that ignored "disabled only" answered with everyone. */
+  if (page_result != NULL && !steward_user_query_check_page (request->self->query, steward_page_result_get_items (page_result), &error))
+    g_clear_object (&page_result);
+
   self = request->self;
   set_n_in_flight (self, self->n_in_flight - 1);
 
@@ -712,6 +716,28 @@ steward_user_directory_set_include_disabled (StewardUserDirectory *self,
 
   self->query->include_disabled = include_disabled;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INCLUDE_DISABLED]);
+  start_over (self);
+}
+
+gboolean
+steward_user_directory_get_disabled_only (StewardUserDirectory *self)
+{
+  g_return_val_if_fail (STEWARD_IS_USER_DIRECTORY (self), FALSE);
+
+  return self->query->disabled_only;
+}
+
+void
+steward_user_directory_set_disabled_only (StewardUserDirectory *self,
+                                          gboolean              disabled_only)
+{
+  g_return_if_fail (STEWARD_IS_USER_DIRECTORY (self));
+
+  disabled_only = !!disabled_only;
+  if (self->query->disabled_only == disabled_only)
+    return;
+
+  self->query->disabled_only = disabled_only;
   start_over (self);
 }
 

@@ -41,12 +41,17 @@ void           steward_user_directory_set_client (StewardUserDirectory *self,
                                                   StewardClient        *client);
 guint          steward_user_directory_get_page_size (StewardUserDirectory *self);
 
-const char          *steward_user_directory_get_search_text (StewardUserDirectory *self);
-void                 steward_user_directory_set_search_text (StewardUserDirectory *self,
-                                                             const char           *search_text);
-gboolean             steward_user_directory_get_include_disabled (StewardUserDirectory *self);
-void                 steward_user_directory_set_include_disabled (StewardUserDirectory *self,
-                                                                  gboolean              include_disabled);
+const char *steward_user_directory_get_search_text (StewardUserDirectory *self);
+void        steward_user_directory_set_search_text (StewardUserDirectory *self,
+                                                    const char           *search_text);
+gboolean    steward_user_directory_get_include_disabled (StewardUserDirectory *self);
+void        steward_user_directory_set_include_disabled (StewardUserDirectory *self,
+                                                         gboolean              include_disabled);
+/* Disabled accounts only (an extension: on servers without it the
+ * directory reports STEWARD_API_ERROR_UNSUPPORTED). */
+gboolean             steward_user_directory_get_disabled_only (StewardUserDirectory *self);
+void                 steward_user_directory_set_disabled_only (StewardUserDirectory *self,
+                                                               gboolean              disabled_only);
 const char          *steward_user_directory_get_permission (StewardUserDirectory *self);
 void                 steward_user_directory_set_permission (StewardUserDirectory *self,
                                                             const char           *permission);

@@ -97,7 +97,12 @@ build_filter (const StewardUserFilter *filter,
 
   /* The unary + keeps SQLite from using an index for these low-selectivity
    * filters, so it walks the index of the sort order and stops at LIMIT. */
-  if (!filter->include_disabled)
+  if (filter->disabled_only)
+    {
+      g_string_append (clause->where, " AND +u.disabled = 1");
+      g_string_append (clause->cache_key, "disabled|");
+    }
+  else if (!filter->include_disabled)
     {
       g_string_append (clause->where, " AND +u.disabled = 0");
       g_string_append (clause->cache_key, "enabled|");

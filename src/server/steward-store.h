@@ -97,13 +97,15 @@ typedef enum
 
 typedef struct
 {
-  const char      *name; /* substring filters, case-insensitive */
-  const char      *email;
-  const char      *userid;
-  const char      *search_text; /* substring of name, e-mail or userid */
-  GPtrArray       *iamids;      /* any of; NULL or empty: all */
-  const char      *permission;  /* holds it */
-  gboolean         include_disabled;
+  const char *name; /* substring filters, case-insensitive */
+  const char *email;
+  const char *userid;
+  const char *search_text; /* substring of name, e-mail or userid */
+  GPtrArray  *iamids;      /* any of; NULL or empty: all */
+  const char *permission;  /* holds it */
+  gboolean    include_disabled;
+  /* Extension (query "disabled"): TRUE lists disabled users only. */
+  gboolean         disabled_only;
   StewardSortField sort_field;
   gboolean         descending;
   guint            offset;

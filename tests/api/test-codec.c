@@ -662,6 +662,23 @@ test_transport_mapping (void)
     }
 }
 
+/* A server that ignores "disabled" answers with active users too; the
+ * check turns that into UNSUPPORTED instead of showing them as disabled. */
+static void
+test_disabled_only_check (void)
+{
+  g_autoptr (StewardUserQuery) query = steward_user_query_new ();
+  g_autoptr (GListStore) users = g_list_store_new (STEWARD_TYPE_USER);
+  g_autoptr (StewardUser) active = steward_user_new ("bim", "ann@example.com");
+  g_autoptr (GError) error = NULL;
+
+  g_list_store_append (users, active);
+  g_assert_true (steward_user_query_check_page (query, G_LIST_MODEL (users), &error));
+  query->disabled_only = TRUE;
+  g_assert_false (steward_user_query_check_page (query, G_LIST_MODEL (users), &error));
+  g_assert_error (error, STEWARD_API_ERROR, STEWARD_API_ERROR_UNSUPPORTED);
+}
+
 static void
 test_queries (void)
 {
@@ -691,6 +708,16 @@ test_queries (void)
   g_assert_cmpstr (text, ==,
                    "size=25&offset=50&searchText=ann%20%26%20co%2B1%40example.com&iamid=bim&iamid=okta%20ldap"
                    "&permission=USER_ADMIN&includeDisabled=true&sortField=lastLogin&sortOrder=desc");
+
+  /* Disabled accounts only: the extension rides along includeDisabled. */
+  {
+    g_autoptr (StewardUserQuery) disabled = steward_user_query_new ();
+    g_autofree char *disabled_text = NULL;
+
+    disabled->disabled_only = TRUE;
+    disabled_text = steward_user_query_to_string (disabled);
+    g_assert_cmpstr (disabled_text, ==, "offset=0&includeDisabled=true&disabled=true");
+  }
 
   audit->size = 10;
   audit->userid = g_strdup ("ann@example.com");
@@ -753,6 +780,7 @@ main (int   argc,
   g_test_add_func ("/api/error/messages", test_error_messages);
   g_test_add_func ("/api/error/transport", test_transport_mapping);
   g_test_add_func ("/api/request/queries", test_queries);
+  g_test_add_func ("/api/request/disabled-only-check", test_disabled_only_check);
   g_test_add_func ("/api/request/profile-update", test_profile_update);
   g_test_add_func ("/api/request/user-path", test_user_path);
 

@@ -67,6 +67,14 @@ is_listed (const char *searchText,
 }
 
 static void
+expect_status_only (const char *method,
+                    const char *path,
+                    guint       status)
+{
+  g_autoptr (JsonNode) reply = expect (method, path, NULL, status);
+}
+
+static void
 test_disable (void)
 {
   g_autoptr (JsonNode) created = steward_test_http_create_user (server, admin_token, "Dora Disabled",
@@ -99,6 +107,51 @@ test_disable (void)
    * to find the account to enable it again. */
   fetched = expect ("GET", user_path, NULL, 200);
   g_assert_true (steward_test_json_get_bool (steward_test_json_object (fetched), "disabled"));
+}
+
+/* The count and the disabled flags of every hit of a listing. */
+static guint
+count_listed (const char *query,
+              guint      *out_disabled,
+              guint      *out_hits)
+{
+  g_autofree char *path = g_strconcat ("/bim/user?size=1000&", query, NULL);
+  g_autoptr (JsonNode) reply = expect ("GET", path, NULL, 200);
+  JsonArray *hits = json_object_get_array_member (steward_test_json_object (reply), "hits");
+
+  *out_disabled = 0;
+  *out_hits = json_array_get_length (hits);
+  for (guint i = 0; i < *out_hits; i++)
+    *out_disabled += steward_test_json_get_bool (json_array_get_object_element (hits, i), "disabled");
+  return (guint) steward_test_json_get_int (steward_test_json_object (reply), "count");
+}
+
+static void
+test_list_by_status (void)
+{
+  g_autoptr (JsonNode) first = steward_test_http_create_user (server, admin_token, "Stan Status", "stan.status@example.com", NULL);
+  g_autoptr (JsonNode) second = steward_test_http_create_user (server, admin_token, "Sue Status", "sue.status@example.com", NULL);
+  g_autofree char *path = steward_test_http_user_path ("bim", "stan.status@example.com", "/disable/true");
+  g_autoptr (JsonNode) disabled = expect ("PUT", path, NULL, 200);
+  guint all, active, only_disabled, n_disabled, n_hits;
+
+  all = count_listed ("includeDisabled=true", &n_disabled, &n_hits);
+  g_assert_cmpuint (n_disabled, >=, 1);
+
+  /* disabled=true: disabled users only, counted as such, with search. */
+  only_disabled = count_listed ("disabled=true", &n_disabled, &n_hits);
+  g_assert_cmpuint (only_disabled, ==, n_hits);
+  g_assert_cmpuint (n_disabled, ==, n_hits);
+  g_assert_cmpuint (count_listed ("disabled=true&searchText=status", &n_disabled, &n_hits), ==, 1);
+  g_assert_cmpuint (n_disabled, ==, 1);
+  g_assert_cmpuint (count_listed ("disabled=true&sortField=name&sortOrder=desc", &n_disabled, &n_hits), ==, only_disabled);
+
+  /* disabled=false: active users only, even with includeDisabled. */
+  active = count_listed ("disabled=false&includeDisabled=true", &n_disabled, &n_hits);
+  g_assert_cmpuint (n_disabled, ==, 0);
+  g_assert_cmpuint (active + only_disabled, ==, all);
+
+  expect_status_only ("GET", "/bim/user?disabled=maybe", 400);
 }
 
 static void
@@ -402,6 +455,7 @@ main (int   argc,
 
   g_test_add_func ("/server/lifecycle/disable", test_disable);
   g_test_add_func ("/server/lifecycle/disable/revokes-credentials", test_disable_revokes_credentials);
+  g_test_add_func ("/server/lifecycle/list-by-status", test_list_by_status);
   g_test_add_func ("/server/lifecycle/disable/bad-requests", test_disable_bad_requests);
   g_test_add_func ("/server/lifecycle/enable", test_enable);
   g_test_add_func ("/server/lifecycle/delete", test_delete);

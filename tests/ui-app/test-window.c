@@ -267,6 +267,17 @@ test_connect_and_directory (void)
   /* Pages load as they come into view, so only count those loaded. */
   g_assert_cmpuint (n, <=, all_count - active_count);
 
+  /* Disabled only: what is left, every one of them marked disabled. */
+  gtk_drop_down_set_selected (window->status_dropdown, 1);
+  app_test_wait_for_count (window, all_count - active_count);
+  g_assert_true (steward_user_directory_get_disabled_only (window->directory));
+  for (guint i = 0; i < all_count - active_count; i++)
+    {
+      g_autoptr (StewardUser) item = g_list_model_get_item (G_LIST_MODEL (window->directory), i);
+
+      g_assert_true (steward_user_get_id (item) == 0 || steward_user_get_disabled (item));
+    }
+
   /* And the drop-down turns it off again. */
   gtk_drop_down_set_selected (window->status_dropdown, 0);
   app_test_wait_for_count (window, active_count);
