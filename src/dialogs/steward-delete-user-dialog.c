@@ -169,9 +169,7 @@ save_copy_activated_cb (GtkWidget  *widget,
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *name = steward_user_snapshot_file_name (self->user, now);
 
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
+  steward_file_save_dismiss (&self->chooser);
   self->chooser = steward_file_save_choose (GTK_WINDOW (self), _ ("Save a Copy of the User"), name, copy_file_chosen_cb, self);
 }
 
@@ -268,9 +266,7 @@ steward_delete_user_dialog_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
+  steward_file_save_dismiss (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), STEWARD_TYPE_DELETE_USER_DIALOG);
   g_clear_object (&self->user);
   g_clear_object (&self->session);

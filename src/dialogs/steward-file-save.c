@@ -90,3 +90,11 @@ steward_file_save_choose (GtkWindow            *parent,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
   return chooser;
 }
+
+void
+steward_file_save_dismiss (GtkFileChooserNative **chooser)
+{
+  if (*chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (*chooser));
+  g_clear_object (chooser);
+}

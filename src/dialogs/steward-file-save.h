@@ -36,4 +36,8 @@ GtkFileChooserNative *steward_file_save_choose (GtkWindow            *parent,
                                                 StewardFileChosenFunc chosen,
                                                 gpointer              user_data);
 
+/* Closes a chooser that is still open (its owner is going away or asks
+ * again) and clears the pointer. */
+void steward_file_save_dismiss (GtkFileChooserNative **chooser);
+
 G_END_DECLS

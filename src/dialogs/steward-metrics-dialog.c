@@ -190,9 +190,7 @@ ask_where_to_save (StewardMetricsDialog *self)
 {
   g_autofree char *name = steward_metrics_dialog_dup_file_name (self);
 
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
+  steward_file_save_dismiss (&self->chooser);
   self->chooser = steward_file_save_choose (GTK_WINDOW (self), _ ("Save Metrics"), name, file_chosen_cb, self);
 }
 
@@ -281,9 +279,7 @@ steward_metrics_dialog_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
+  steward_file_save_dismiss (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), STEWARD_TYPE_METRICS_DIALOG);
   g_clear_object (&self->metrics);
   g_clear_object (&self->session);

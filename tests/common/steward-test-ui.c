@@ -7,6 +7,8 @@
 
 #include "steward-test-ui.h"
 
+#include "steward-api-error.h"
+
 #include <glib/gstdio.h>
 
 gboolean
@@ -297,6 +299,40 @@ StewardSession *
 steward_test_ui_connect (StewardTestServer *server)
 {
   return steward_test_ui_connect_with_key (server, server->admin_api_key);
+}
+
+StewardUser *
+steward_test_ui_create_user (StewardSession    *session,
+                             const char        *email,
+                             const char        *name,
+                             const char *const *permissions)
+{
+  StewardClient *client = steward_session_get_client (session);
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  StewardUser *user;
+
+  steward_client_create_user_async (client, email, name, permissions, NULL, NULL, steward_test_ui_store_result_cb, &result);
+  user = steward_client_create_user_finish (client, steward_test_ui_wait_for_result (&result), &error);
+  g_assert_no_error (error);
+  return user;
+}
+
+StewardUser *
+steward_test_ui_fetch_user (StewardSession *session,
+                            const char     *iamid,
+                            const char     *userid)
+{
+  StewardClient *client = steward_session_get_client (session);
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  StewardUser *user;
+
+  steward_client_get_user_async (client, iamid, userid, NULL, steward_test_ui_store_result_cb, &result);
+  user = steward_client_get_user_finish (client, steward_test_ui_wait_for_result (&result), &error);
+  if (user == NULL)
+    g_assert_error (error, STEWARD_API_ERROR, STEWARD_API_ERROR_NOT_FOUND);
+  return user;
 }
 
 static GtkWidget *

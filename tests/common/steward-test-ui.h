@@ -75,6 +75,17 @@ StewardSession *steward_test_ui_connect (StewardTestServer *server);
 StewardSession *steward_test_ui_connect_with_key (StewardTestServer *server,
                                                   const char        *api_key);
 
+/* Creates a bim user through @session's client; NULL @permissions gives
+ * the server's defaults. Fails the test on any error. */
+StewardUser *steward_test_ui_create_user (StewardSession    *session,
+                                          const char        *email,
+                                          const char        *name,
+                                          const char *const *permissions);
+/* The user as the server has it now, or NULL after a 404. */
+StewardUser *steward_test_ui_fetch_user (StewardSession *session,
+                                         const char     *iamid,
+                                         const char     *userid);
+
 /* Renders @window's content to a PNG at @path (created with parents).
  * Returns FALSE, with a message, when nothing could be rendered. */
 gboolean steward_test_ui_save_screenshot (GtkWindow  *window,

@@ -124,14 +124,7 @@ app_test_create_plain_user (StewardTestServer *server,
                             const char        *email)
 {
   g_autoptr (StewardSession) session = steward_test_ui_connect (server);
-  g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (StewardUser) user = NULL;
-  g_autoptr (GError) error = NULL;
-  StewardClient *client = steward_session_get_client (session);
-
-  steward_client_create_user_async (client, email, "Plain User", NULL, NULL, NULL, steward_test_ui_store_result_cb, &result);
-  user = steward_client_create_user_finish (client, steward_test_ui_wait_for_result (&result), &error);
-  g_assert_no_error (error);
+  g_autoptr (StewardUser) user = steward_test_ui_create_user (session, email, "Plain User", NULL);
 }
 
 char *

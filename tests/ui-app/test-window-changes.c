@@ -40,23 +40,6 @@ fixture_tear_down (Fixture      *fixture,
   g_clear_pointer (&fixture->server, steward_test_server_free);
 }
 
-/* The user as the server has it now. */
-static StewardUser *
-server_user (Fixture    *fixture,
-             const char *iamid,
-             const char *userid)
-{
-  StewardClient *client = steward_session_get_client (fixture->admin);
-  g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (GError) error = NULL;
-  StewardUser *user;
-
-  steward_client_get_user_async (client, iamid, userid, NULL, steward_test_ui_store_result_cb, &result);
-  user = steward_client_get_user_finish (client, steward_test_ui_wait_for_result (&result), &error);
-  g_assert_no_error (error);
-  return user;
-}
-
 /* Searches the directory for @userid and puts that user on the page. */
 static StewardUser *
 show_user (Fixture    *fixture,
@@ -94,7 +77,7 @@ static gboolean
 server_state_is (gpointer data)
 {
   ServerState *state = data;
-  g_autoptr (StewardUser) user = server_user (state->fixture, state->iamid, state->userid);
+  g_autoptr (StewardUser) user = steward_test_ui_fetch_user (state->fixture->admin, state->iamid, state->userid);
 
   if (state->permission != NULL)
     return steward_user_has_permission (user, state->permission) == state->expected;

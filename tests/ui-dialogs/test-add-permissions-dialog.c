@@ -21,37 +21,6 @@ child (gpointer    dialog,
   return GTK_WIDGET (gtk_widget_get_template_child (dialog, STEWARD_TYPE_ADD_PERMISSIONS_DIALOG, name));
 }
 
-static StewardUser *
-create_user (StewardSession    *session,
-             const char        *email,
-             const char *const *permissions)
-{
-  StewardClient *client = steward_session_get_client (session);
-  g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (GError) error = NULL;
-  StewardUser *user;
-
-  steward_client_create_user_async (client, email, "Test User", permissions, NULL, NULL, steward_test_ui_store_result_cb, &result);
-  user = steward_client_create_user_finish (client, steward_test_ui_wait_for_result (&result), &error);
-  g_assert_no_error (error);
-  return user;
-}
-
-static StewardUser *
-fetch_user (StewardSession *session,
-            StewardUser    *user)
-{
-  StewardClient *client = steward_session_get_client (session);
-  g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (GError) error = NULL;
-  StewardUser *fresh;
-
-  steward_client_get_user_async (client, steward_user_get_iamid (user), steward_user_get_userid (user), NULL, steward_test_ui_store_result_cb, &result);
-  fresh = steward_client_get_user_finish (client, steward_test_ui_wait_for_result (&result), &error);
-  g_assert_no_error (error);
-  return fresh;
-}
-
 /* Turns on the switch of @permission; FALSE when it is not offered. */
 static gboolean
 choose (GtkWidget  *dialog,
@@ -92,7 +61,7 @@ test_offer_and_grant (void)
   g_autoptr (StewardTestServer) server = steward_test_server_start (NULL, NULL);
   g_autoptr (StewardSession) session = steward_test_ui_connect (server);
   const char *const holds[] = { "CREATE_PROJECT", NULL };
-  g_autoptr (StewardUser) user = create_user (session, "ann@example.com", holds);
+  g_autoptr (StewardUser) user = steward_test_ui_create_user (session, "ann@example.com", "Test User", holds);
   g_autoptr (StewardUser) granted = NULL;
   g_autoptr (StewardUser) fresh = NULL;
   GtkWidget *dialog = steward_add_permissions_dialog_new (session, user);
@@ -114,7 +83,7 @@ test_offer_and_grant (void)
   steward_test_ui_click (child (dialog, "add_button"));
   steward_test_ui_wait_until (user_arrived, &granted);
 
-  fresh = fetch_user (session, user);
+  fresh = steward_test_ui_fetch_user (session, steward_user_get_iamid (user), steward_user_get_userid (user));
   g_assert_true (steward_user_has_permission (fresh, "GOVERNANCE"));
   g_assert_true (steward_user_has_permission (fresh, "AUDIT"));
   g_assert_true (steward_user_has_permission (fresh, "CREATE_PROJECT"));
@@ -126,7 +95,7 @@ test_impersonation_warning (void)
 {
   g_autoptr (StewardTestServer) server = steward_test_server_start (NULL, NULL);
   g_autoptr (StewardSession) session = steward_test_ui_connect (server);
-  g_autoptr (StewardUser) user = create_user (session, "bo@example.com", NULL);
+  g_autoptr (StewardUser) user = steward_test_ui_create_user (session, "bo@example.com", "Test User", NULL);
   GtkWidget  *dialog = g_object_ref_sink (steward_add_permissions_dialog_new (session, user));
   const char *warning;
 
@@ -160,7 +129,7 @@ test_server_gone (void)
 {
   g_autoptr (StewardTestServer) server = steward_test_server_start (NULL, NULL);
   g_autoptr (StewardSession) session = steward_test_ui_connect (server);
-  g_autoptr (StewardUser) user = create_user (session, "cy@example.com", NULL);
+  g_autoptr (StewardUser) user = steward_test_ui_create_user (session, "cy@example.com", "Test User", NULL);
   GtkWidget *dialog = steward_add_permissions_dialog_new (session, user);
   g_auto (GStrv) chosen = NULL;
 

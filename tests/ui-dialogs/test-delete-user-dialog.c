@@ -25,37 +25,7 @@ child (gpointer    dialog,
   return GTK_WIDGET (gtk_widget_get_template_child (dialog, STEWARD_TYPE_DELETE_USER_DIALOG, name));
 }
 
-static StewardUser *
-create_user (StewardSession *session,
-             const char     *email)
-{
-  StewardClient *client = steward_session_get_client (session);
-  g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (GError) error = NULL;
-  StewardUser *user;
-
-  steward_client_create_user_async (client, email, "Doomed User", NULL, NULL, NULL, steward_test_ui_store_result_cb, &result);
-  user = steward_client_create_user_finish (client, steward_test_ui_wait_for_result (&result), &error);
-  g_assert_no_error (error);
-  return user;
-}
-
 /* NULL when the server no longer has the user (404). */
-static StewardUser *
-fetch_user (StewardSession *session,
-            StewardUser    *user)
-{
-  StewardClient *client = steward_session_get_client (session);
-  g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (GError) error = NULL;
-  StewardUser *fresh;
-
-  steward_client_get_user_async (client, steward_user_get_iamid (user), steward_user_get_userid (user), NULL, steward_test_ui_store_result_cb, &result);
-  fresh = steward_client_get_user_finish (client, steward_test_ui_wait_for_result (&result), &error);
-  if (fresh == NULL)
-    g_assert_error (error, STEWARD_API_ERROR, STEWARD_API_ERROR_NOT_FOUND);
-  return fresh;
-}
 
 static gboolean
 can_confirm (GtkWidget *dialog)
@@ -95,7 +65,7 @@ test_typed_word (void)
 {
   g_autoptr (StewardTestServer) server = steward_test_server_start (NULL, NULL);
   g_autoptr (StewardSession) session = steward_test_ui_connect (server);
-  g_autoptr (StewardUser) user = create_user (session, "doomed@example.com");
+  g_autoptr (StewardUser) user = steward_test_ui_create_user (session, "doomed@example.com", "Doomed User", NULL);
   g_autoptr (StewardUser) gone = NULL;
   GtkWidget  *dialog = steward_delete_user_dialog_new (session, user);
   const char *wrong[] = { "delete", "Delete ", " Delete", "Deleted", "DELETE", "Del", "" };
@@ -118,7 +88,7 @@ test_typed_word (void)
       type_and_enter (dialog, wrong[i]);
       g_assert_false (can_confirm (dialog));
       g_assert_false (gtk_widget_activate_action (dialog, "delete.confirm", NULL) && deleted);
-      still = fetch_user (session, user);
+      still = steward_test_ui_fetch_user (session, steward_user_get_iamid (user), steward_user_get_userid (user));
       g_assert_nonnull (still);
     }
 
@@ -126,12 +96,12 @@ test_typed_word (void)
   type_and_enter (dialog, "Delete");
   g_assert_true (can_confirm (dialog));
   g_assert_false (deleted);
-  g_assert_nonnull ((gone = fetch_user (session, user)));
+  g_assert_nonnull ((gone = steward_test_ui_fetch_user (session, steward_user_get_iamid (user), steward_user_get_userid (user))));
   g_clear_object (&gone);
 
   steward_test_ui_click (child (dialog, "confirm_button"));
   steward_test_ui_wait_until (flag_set, &deleted);
-  gone = fetch_user (session, user);
+  gone = steward_test_ui_fetch_user (session, steward_user_get_iamid (user), steward_user_get_userid (user));
   g_assert_null (gone);
 }
 
@@ -140,7 +110,7 @@ test_disable_instead (void)
 {
   g_autoptr (StewardTestServer) server = steward_test_server_start (NULL, NULL);
   g_autoptr (StewardSession) session = steward_test_ui_connect (server);
-  g_autoptr (StewardUser) user = create_user (session, "spared@example.com");
+  g_autoptr (StewardUser) user = steward_test_ui_create_user (session, "spared@example.com", "Doomed User", NULL);
   g_autoptr (StewardUser) still = NULL;
   GtkWidget *dialog = steward_delete_user_dialog_new (session, user);
   gboolean   requested = FALSE;
@@ -152,7 +122,7 @@ test_disable_instead (void)
   steward_test_ui_click (steward_test_ui_find_button (dialog, "Disable Instead"));
   g_assert_true (requested);
   g_assert_false (deleted);
-  still = fetch_user (session, user);
+  still = steward_test_ui_fetch_user (session, steward_user_get_iamid (user), steward_user_get_userid (user));
   g_assert_nonnull (still);
 }
 
@@ -182,7 +152,7 @@ test_server_gone (void)
 {
   g_autoptr (StewardTestServer) server = steward_test_server_start (NULL, NULL);
   g_autoptr (StewardSession) session = steward_test_ui_connect (server);
-  g_autoptr (StewardUser) user = create_user (session, "lucky@example.com");
+  g_autoptr (StewardUser) user = steward_test_ui_create_user (session, "lucky@example.com", "Doomed User", NULL);
   GtkWidget *dialog = steward_delete_user_dialog_new (session, user);
 
   gtk_window_present (GTK_WINDOW (dialog));
@@ -200,7 +170,7 @@ test_save_copy (void)
 {
   g_autoptr (StewardTestServer) server = steward_test_server_start (NULL, NULL);
   g_autoptr (StewardSession) session = steward_test_ui_connect (server);
-  g_autoptr (StewardUser) user = create_user (session, "kept@example.com");
+  g_autoptr (StewardUser) user = steward_test_ui_create_user (session, "kept@example.com", "Doomed User", NULL);
   g_autofree char *directory = g_dir_make_tmp ("steward-copy-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (directory, "kept.json", NULL);
   g_autoptr (GFile) file = g_file_new_for_path (path);

@@ -52,17 +52,12 @@ test_prepare (void)
 {
   g_autoptr (StewardTestServer) server = steward_test_server_start ("--iam", "Okta:Okta", NULL);
   g_autoptr (StewardSession) session = steward_test_ui_connect (server);
-  StewardClient *client = steward_session_get_client (session);
-  g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (StewardUser) target = NULL;
-  g_autoptr (GError) error = NULL;
   g_autofree char *clipboard = NULL;
   GtkWidget       *dialog;
   GtkListBoxRow   *first;
 
-  steward_client_create_user_async (client, "o'brien@example.com", "Pat O'Brien", NULL, NULL, NULL, steward_test_ui_store_result_cb, &result);
-  target = steward_client_create_user_finish (client, steward_test_ui_wait_for_result (&result), &error);
-  g_assert_no_error (error);
+  target = steward_test_ui_create_user (session, "o'brien@example.com", "Pat O'Brien", NULL);
 
   dialog = steward_impersonation_dialog_new (session, NULL);
   gtk_window_present (GTK_WINDOW (dialog));

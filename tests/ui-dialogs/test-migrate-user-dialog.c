@@ -22,37 +22,6 @@ child (gpointer    dialog,
   return GTK_WIDGET (gtk_widget_get_template_child (dialog, STEWARD_TYPE_MIGRATE_USER_DIALOG, name));
 }
 
-static StewardUser *
-create_user (StewardSession *session,
-             const char     *email)
-{
-  StewardClient *client = steward_session_get_client (session);
-  g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (GError) error = NULL;
-  StewardUser *user;
-
-  steward_client_create_user_async (client, email, "Moving User", NULL, NULL, NULL, steward_test_ui_store_result_cb, &result);
-  user = steward_client_create_user_finish (client, steward_test_ui_wait_for_result (&result), &error);
-  g_assert_no_error (error);
-  return user;
-}
-
-static StewardUser *
-fetch_user (StewardSession *session,
-            const char     *iamid,
-            const char     *userid)
-{
-  StewardClient *client = steward_session_get_client (session);
-  g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (GError) error = NULL;
-  StewardUser *user;
-
-  steward_client_get_user_async (client, iamid, userid, NULL, steward_test_ui_store_result_cb, &result);
-  user = steward_client_get_user_finish (client, steward_test_ui_wait_for_result (&result), &error);
-  g_assert_no_error (error);
-  return user;
-}
-
 static gboolean
 can_migrate (GtkWidget *dialog)
 {
@@ -84,7 +53,7 @@ test_migrate (void)
 {
   g_autoptr (StewardTestServer) server = steward_test_server_start ("--iam", "okta:Okta", "--iam", "ldap:LDAP", NULL);
   g_autoptr (StewardSession) session = steward_test_ui_connect (server);
-  g_autoptr (StewardUser) user = create_user (session, "mover@example.com");
+  g_autoptr (StewardUser) user = steward_test_ui_create_user (session, "mover@example.com", "Moving User", NULL);
   g_autoptr (StewardUser) migrated = NULL;
   g_autoptr (StewardUser) there = NULL;
   GtkWidget  *dialog = steward_migrate_user_dialog_new (session, user);
@@ -115,7 +84,7 @@ test_migrate (void)
   g_assert_cmpint (steward_user_get_id (migrated), ==, steward_user_get_id (user));
   g_assert_cmpstr (steward_user_get_iamid (migrated), ==, "okta");
   g_assert_cmpstr (steward_user_get_userid (migrated), ==, "Mover");
-  there = fetch_user (session, "okta", "Mover");
+  there = steward_test_ui_fetch_user (session, "okta", "Mover");
   g_assert_cmpint (steward_user_get_id (there), ==, steward_user_get_id (user));
 }
 
@@ -124,8 +93,8 @@ test_conflict (void)
 {
   g_autoptr (StewardTestServer) server = steward_test_server_start ("--iam", "okta:Okta", NULL);
   g_autoptr (StewardSession) session = steward_test_ui_connect (server);
-  g_autoptr (StewardUser) first = create_user (session, "first@example.com");
-  g_autoptr (StewardUser) second = create_user (session, "second@example.com");
+  g_autoptr (StewardUser) first = steward_test_ui_create_user (session, "first@example.com", "Moving User", NULL);
+  g_autoptr (StewardUser) second = steward_test_ui_create_user (session, "second@example.com", "Moving User", NULL);
   g_autoptr (StewardUser) first_there = NULL;
   g_autoptr (StewardUser) second_still = NULL;
   GtkWidget *dialog = steward_migrate_user_dialog_new (session, first);
@@ -146,7 +115,7 @@ test_conflict (void)
   steward_test_ui_wait_until (error_shown, clash);
   g_assert_true (gtk_widget_has_css_class (child (clash, "userid_row"), "error"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (clash, "userid_row"))), ==, "taken");
-  second_still = fetch_user (session, "bim", "second@example.com");
+  second_still = steward_test_ui_fetch_user (session, "bim", "second@example.com");
   g_assert_nonnull (second_still);
   gtk_window_destroy (GTK_WINDOW (clash));
 }
@@ -156,7 +125,7 @@ test_unsupported_and_single_iam (void)
 {
   g_autoptr (StewardTestServer) server = steward_test_server_start ("--iam", "okta:Okta", NULL);
   g_autoptr (StewardSession) session = steward_test_ui_connect (server);
-  g_autoptr (StewardUser) user = create_user (session, "stuck@example.com");
+  g_autoptr (StewardUser) user = steward_test_ui_create_user (session, "stuck@example.com", "Moving User", NULL);
   GtkWidget *dialog;
 
   /* As after a 404 from a real Immuta server, which has no such route. */
@@ -174,7 +143,7 @@ test_no_other_iam (void)
 {
   g_autoptr (StewardTestServer) server = steward_test_server_start (NULL, NULL);
   g_autoptr (StewardSession) session = steward_test_ui_connect (server);
-  g_autoptr (StewardUser) user = create_user (session, "alone@example.com");
+  g_autoptr (StewardUser) user = steward_test_ui_create_user (session, "alone@example.com", "Moving User", NULL);
   GtkWidget *dialog = g_object_ref_sink (steward_migrate_user_dialog_new (session, user));
 
   g_assert_false (can_migrate (dialog));
