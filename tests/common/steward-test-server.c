@@ -16,6 +16,8 @@
 #include <sys/prctl.h>
 
 #define LISTENING_PREFIX "Listening on http://127.0.0.1:"
+/* With --tls-certificate the server listens on HTTPS. */
+#define LISTENING_PREFIX_TLS "Listening on https://127.0.0.1:"
 #define START_TIMEOUT_SEC 30
 #define STOP_TIMEOUT_SEC 10
 #define TOOL_TIMEOUT_SEC 30
@@ -147,7 +149,8 @@ read_first_line (GDataInputStream *stream,
 }
 
 static guint16
-parse_listening_line (const char *line)
+parse_listening_line (const char *line,
+                      gboolean   *out_tls)
 {
   g_autofree char *message = NULL;
   const char      *port_text;
@@ -157,13 +160,14 @@ parse_listening_line (const char *line)
   if (line == NULL)
     abort_test ("steward-server exited before printing its \"Listening on\" line");
 
-  if (!g_str_has_prefix (line, LISTENING_PREFIX))
+  *out_tls = g_str_has_prefix (line, LISTENING_PREFIX_TLS);
+  if (!*out_tls && !g_str_has_prefix (line, LISTENING_PREFIX))
     {
       message = g_strdup_printf ("unexpected first line from steward-server: \"%s\"", line);
       abort_test (message);
     }
 
-  port_text = line + strlen (LISTENING_PREFIX);
+  port_text = line + strlen (*out_tls ? LISTENING_PREFIX_TLS : LISTENING_PREFIX);
   port = g_ascii_strtoull (port_text, &end, 10);
   if (end == port_text || g_strcmp0 (end, "/") != 0 || port == 0 || port > G_MAXUINT16)
     {
@@ -208,6 +212,7 @@ start_server (const char *data_dir,
   g_autofree char   *first_line = NULL;
   ServerPrivate     *priv;
   StewardTestServer *server;
+  gboolean           tls = FALSE;
 
   g_ptr_array_add (argv, (gpointer) steward_test_server_binary ());
   g_ptr_array_add (argv, (gpointer) "--data-dir");
@@ -233,8 +238,8 @@ start_server (const char *data_dir,
 
   stdout_lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (server->process));
   first_line = read_first_line (stdout_lines, server->process);
-  server->port = parse_listening_line (first_line);
-  server->base_url = g_strdup_printf ("http://127.0.0.1:%u", server->port);
+  server->port = parse_listening_line (first_line, &tls);
+  server->base_url = g_strdup_printf ("%s://127.0.0.1:%u", tls ? "https" : "http", server->port);
   server->admin_api_key = read_admin_key (data_dir);
 
   /* The data stream may hold bytes it read ahead; drain through it. */

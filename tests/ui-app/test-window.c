@@ -302,6 +302,89 @@ test_connect_and_directory (void)
   app_test_close_window (window);
 }
 
+/* A self-signed certificate for 127.0.0.1 and its SHA-256 fingerprint as
+ * openssl prints it ("AB:CD:…"); FALSE without openssl. */
+static gboolean
+make_certificate (const char *dir,
+                  char      **out_fingerprint)
+{
+  g_autofree char *cert = g_build_filename (dir, "cert.pem", NULL);
+  g_autofree char *key = g_build_filename (dir, "key.pem", NULL);
+  g_autofree char *output = NULL;
+  g_autoptr (GSubprocess) openssl = NULL;
+  g_autoptr (GSubprocess) fingerprint = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *equals;
+
+  openssl = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
+                              "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+                              "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+                              "-keyout", key, "-out", cert, NULL);
+  if (openssl == NULL || !g_subprocess_wait_check (openssl, NULL, &error))
+    return FALSE;
+
+  fingerprint = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
+                                  "openssl", "x509", "-in", cert, "-noout", "-fingerprint", "-sha256", NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (fingerprint, NULL, NULL, &output, NULL, &error));
+  equals = strchr (output, '=');
+  g_assert_nonnull (equals);
+  *out_fingerprint = g_strstrip (g_strdup (equals + 1));
+  return TRUE;
+}
+
+static gboolean
+certificate_offered (gpointer dialog)
+{
+  return gtk_widget_get_visible (app_test_dialog_child (dialog, "certificate_group")) && gtk_widget_is_sensitive (app_test_dialog_child (dialog, "connect_button"));
+}
+
+static void
+test_trust_certificate (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("steward-tls-XXXXXX", NULL);
+  g_autofree char *cert = g_build_filename (dir, "cert.pem", NULL);
+  g_autofree char *key = g_build_filename (dir, "key.pem", NULL);
+  g_autofree char *fingerprint = NULL;
+  g_autoptr (StewardTestServer) server = NULL;
+  StewardProfiles      *profiles = steward_application_get_profiles (app_test_application);
+  StewardWindow        *window;
+  StewardConnectDialog *dialog;
+
+  if (!steward_test_require_keyring ())
+    return;
+  if (!make_certificate (dir, &fingerprint))
+    {
+      g_test_skip ("openssl is not installed");
+      return;
+    }
+
+  server = steward_test_server_start ("--tls-certificate", cert, "--tls-key", key, NULL);
+  g_assert_true (g_str_has_prefix (server->base_url, "https://"));
+  window = app_test_open_window ();
+  dialog = app_test_open_connect_dialog (window);
+
+  /* Not trusted by the system: refused at the URL, fingerprint shown. */
+  steward_connect_dialog_set_values (dialog, "Self-signed", server->base_url, server->admin_api_key);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "connect.connect", NULL);
+  steward_test_ui_wait_until (certificate_offered, dialog);
+  g_assert_true (gtk_widget_has_css_class (app_test_dialog_child (dialog, "url_row"), "error"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (app_test_dialog_child (dialog, "fingerprint_label"))), fingerprint));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (profiles)), ==, 0);
+
+  /* Trusting exactly that certificate connects and pins it. */
+  gtk_switch_set_active (GTK_SWITCH (app_test_dialog_child (dialog, "trust_switch")), TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "connect.connect", NULL);
+  steward_test_ui_wait_until (app_test_window_connected, window);
+  g_assert_nonnull (steward_profile_get_pinned_certificate (steward_profiles_get_active (profiles)));
+
+  app_test_close_window (window);
+  steward_test_server_stop (server);
+  g_unlink (cert);
+  g_unlink (key);
+  g_rmdir (dir);
+}
+
 static gboolean
 no_profiles_left (gpointer user_data)
 {
@@ -416,6 +499,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/connect-without-user-admin", test_connect_without_user_admin);
   g_test_add_func ("/ui/window/connect-and-directory", test_connect_and_directory);
   g_test_add_func ("/ui/window/servers-dialog", test_servers_dialog);
+  g_test_add_func ("/ui/window/trust-certificate", test_trust_certificate);
   g_test_add_func ("/ui/window/start-local-server", test_start_local_server);
 
   status = g_test_run ();
