@@ -35,7 +35,7 @@ static const char *const help_paragraphs[] = {
       "  profiles list\n"
       "  profiles add NAME URL\n"
       "  profiles remove NAME\n"
-      "  users list [--search TEXT] [--include-disabled] [--permission P]\n"
+      "  users list [--search TEXT] [--include-disabled | --disabled-only] [--permission P]\n"
       "             [--sort FIELD] [--desc] [--limit N]\n"
       "  users show USER\n"
       "  users create --name NAME --email EMAIL [--permission P]…\n"

@@ -191,6 +191,22 @@ test_list_filters (void)
   g_assert_cmpint (steward_test_json_get_int (steward_test_json_object (all_list), "count"), >,
                    steward_test_json_get_int (steward_test_json_object (active_list), "count"));
 
+  /* --disabled-only: exactly the rest, each one disabled. */
+  {
+    g_autoptr (CliResult) disabled = run_admin (NULL, "--json", "users", "list", "--disabled-only", NULL);
+    g_autoptr (JsonNode) disabled_list = NULL;
+    JsonArray *disabled_hits;
+
+    cli_assert_status (disabled, 0);
+    disabled_list = cli_result_json (disabled);
+    g_assert_cmpint (steward_test_json_get_int (steward_test_json_object (disabled_list), "count"), ==,
+                     steward_test_json_get_int (steward_test_json_object (all_list), "count") - steward_test_json_get_int (steward_test_json_object (active_list), "count"));
+    disabled_hits = steward_test_json_get_array (steward_test_json_object (disabled_list), "hits");
+    g_assert_cmpuint (json_array_get_length (disabled_hits), >, 0);
+    for (guint i = 0; i < json_array_get_length (disabled_hits); i++)
+      g_assert_true (steward_test_json_get_bool (json_array_get_object_element (disabled_hits, i), "disabled"));
+  }
+
   admin_list = cli_result_json (admins);
   g_assert_true (list_has_userid (admin_list, "admin@localhost"));
   hits = steward_test_json_get_array (steward_test_json_object (admin_list), "hits");
