@@ -207,6 +207,8 @@ create_row_cb (gpointer item,
   GtkWidget         *remove_row = adw_action_row_new ();
   GtkWidget         *remove_button = gtk_button_new_with_mnemonic (_ ("_Remove…"));
 
+  /* Names and addresses are typed by people: text, never markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
   g_object_bind_property (profile, "name", expander, "title", G_BINDING_SYNC_CREATE);
   g_object_bind_property (profile, "url", expander, "subtitle", G_BINDING_SYNC_CREATE);
   gtk_widget_set_valign (tag_label, GTK_ALIGN_CENTER);

@@ -154,6 +154,8 @@ update_permissions (StewardUserPage *self)
       g_autofree char *description = describe_permission (self, permissions[i]);
       GtkWidget       *row = adw_action_row_new ();
 
+      /* Meanings come from the server: text, never markup. */
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), permissions[i]);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), description);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), create_remove_button (self, permissions[i]));
@@ -223,6 +225,7 @@ activity_listed_cb (GObject      *source,
     {
       GtkWidget *row = adw_action_row_new ();
 
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _ ("Could not load recent activity"));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), error->message);
       gtk_list_box_append (self->activity_list, row);

@@ -13,6 +13,7 @@
 #include "steward-session.h"
 #include "steward-user-page.h"
 #include "steward-test-ui.h"
+#include "steward-user-private.h"
 
 static gboolean
 directory_loaded (gpointer user_data)
@@ -54,6 +55,35 @@ test_user_page_template (void)
   g_assert_nonnull (steward_test_ui_find_widget (page, ADW_TYPE_AVATAR));
   g_assert_null (steward_user_page_get_user (STEWARD_USER_PAGE (page)));
   g_assert_finalize_object (page);
+}
+
+/* Names, userids and meanings are data, not markup: a warning about
+ * unparsable markup would fail the test. */
+static void
+test_user_page_shows_text_not_markup (void)
+{
+  StewardUserFields fields = { 0 };
+  const char *const permissions[] = { "CUSTOM_<B>", NULL };
+  g_autoptr (StewardUser) user = NULL;
+  GtkWidget *page = g_object_ref_sink (steward_user_page_new ());
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+
+  fields.id = 7;
+  fields.iamid = g_strdup ("bim");
+  fields.userid = g_strdup ("tom&jerry@example.com");
+  fields.name = g_strdup ("Tom & Jerry <i>");
+  fields.sql_user = g_strdup ("t<j");
+  fields.permissions = g_strdupv ((GStrv) permissions);
+  user = steward_user_new_take_fields (&fields);
+
+  gtk_window_set_child (window, page);
+  gtk_window_present (window);
+  steward_user_page_set_user (STEWARD_USER_PAGE (page), user);
+  steward_test_ui_drain ();
+
+  g_assert_nonnull (steward_test_ui_find_row (page, "CUSTOM_<B>"));
+  gtk_window_destroy (window);
+  g_object_unref (page);
 }
 
 static void
@@ -132,6 +162,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/directory-view/template", test_template_builds);
   g_test_add_func ("/ui/user-page/template", test_user_page_template);
+  g_test_add_func ("/ui/user-page/text-not-markup", test_user_page_shows_text_not_markup);
   g_test_add_func ("/ui/directory-view/server", test_against_server);
 
   return g_test_run ();
