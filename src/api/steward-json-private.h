@@ -13,6 +13,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "steward-user-json.h"
+
 G_BEGIN_DECLS
 
 JsonObject *steward_json_expect_object (JsonNode   *node,
@@ -52,8 +54,7 @@ gboolean steward_json_read_array (JsonObject *object,
                                   JsonArray **out,
                                   GError    **error);
 
-/* API.md's timestamp form: UTC with milliseconds, "2026-11-27T16:27:33.395Z". */
-char *steward_json_format_time (GDateTime *time);
+/* steward_json_format_time() is public, in steward-user-json.h. */
 
 /* Parses a reply body. An empty body parses to NULL without an error. */
 JsonNode *steward_json_parse_bytes (GBytes  *bytes,

@@ -8,85 +8,19 @@
 #include "steward-cli-json.h"
 #include "steward-cli-output.h"
 
-static void
-set_nullable_string (JsonBuilder *builder,
-                     const char  *member,
-                     const char  *value)
-{
-  json_builder_set_member_name (builder, member);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
+#include "steward-user-json.h"
 
-static void
-set_time (JsonBuilder *builder,
-          const char  *member,
-          GDateTime   *time)
+JsonNode *
+steward_cli_json_user (StewardUser *user)
 {
-  g_autofree char *text = steward_cli_json_format_time (time);
-
-  set_nullable_string (builder, member, text);
-}
-
-static void
-set_strings (JsonBuilder       *builder,
-             const char        *member,
-             const char *const *strings)
-{
-  json_builder_set_member_name (builder, member);
-  json_builder_begin_array (builder);
-  for (guint i = 0; strings != NULL && strings[i] != NULL; i++)
-    json_builder_add_string_value (builder, strings[i]);
-  json_builder_end_array (builder);
+  return steward_user_to_json (user);
 }
 
 static void
 add_user (JsonBuilder *builder,
           StewardUser *user)
 {
-  json_builder_begin_object (builder);
-
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_int_value (builder, steward_user_get_id (user));
-  set_nullable_string (builder, "iamid", steward_user_get_iamid (user));
-  set_nullable_string (builder, "userid", steward_user_get_userid (user));
-
-  json_builder_set_member_name (builder, "profile");
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_int_value (builder, steward_user_get_id (user));
-  set_nullable_string (builder, "name", steward_user_get_name (user));
-  set_nullable_string (builder, "email", steward_user_get_email (user));
-  set_nullable_string (builder, "sqlUser", steward_user_get_sql_user (user));
-  set_nullable_string (builder, "phone", steward_user_get_phone (user));
-  set_nullable_string (builder, "position", steward_user_get_position (user));
-  set_nullable_string (builder, "organization", steward_user_get_organization (user));
-  json_builder_end_object (builder);
-
-  set_strings (builder, "permissions", steward_user_get_permissions (user));
-  set_strings (builder, "groupPermissions", steward_user_get_group_permissions (user));
-  json_builder_set_member_name (builder, "disabled");
-  json_builder_add_boolean_value (builder, steward_user_get_disabled (user));
-  json_builder_set_member_name (builder, "systemGenerated");
-  json_builder_add_boolean_value (builder, steward_user_get_system_generated (user));
-  set_time (builder, "lastLogin", steward_user_get_last_login (user));
-  set_time (builder, "createdAt", steward_user_get_created_at (user));
-  set_time (builder, "updatedAt", steward_user_get_updated_at (user));
-
-  json_builder_end_object (builder);
-}
-
-JsonNode *
-steward_cli_json_user (StewardUser *user)
-{
-  g_autoptr (JsonBuilder) builder = json_builder_new ();
-
-  g_return_val_if_fail (STEWARD_IS_USER (user), NULL);
-
-  add_user (builder, user);
-  return json_builder_get_root (builder);
+  steward_user_add_json (user, builder);
 }
 
 typedef void (*AddItemFunc) (JsonBuilder *builder,
@@ -140,9 +74,9 @@ add_iam (JsonBuilder *builder,
          StewardIam  *iam)
 {
   json_builder_begin_object (builder);
-  set_nullable_string (builder, "id", steward_iam_get_id (iam));
-  set_nullable_string (builder, "displayName", steward_iam_get_display_name (iam));
-  set_nullable_string (builder, "type", steward_iam_get_iam_type (iam));
+  steward_json_set_string (builder, "id", steward_iam_get_id (iam));
+  steward_json_set_string (builder, "displayName", steward_iam_get_display_name (iam));
+  steward_json_set_string (builder, "type", steward_iam_get_iam_type (iam));
   json_builder_set_member_name (builder, "oauth");
   json_builder_add_boolean_value (builder, steward_iam_get_oauth (iam));
   json_builder_end_object (builder);
@@ -164,8 +98,8 @@ add_permission (JsonBuilder           *builder,
                 StewardPermissionInfo *info)
 {
   json_builder_begin_object (builder);
-  set_nullable_string (builder, "name", steward_permission_info_get_name (info));
-  set_nullable_string (builder, "description", steward_permission_info_get_description (info));
+  steward_json_set_string (builder, "name", steward_permission_info_get_name (info));
+  steward_json_set_string (builder, "description", steward_permission_info_get_description (info));
   json_builder_set_member_name (builder, "builtin");
   json_builder_add_boolean_value (builder, steward_permission_info_get_builtin (info));
   json_builder_end_object (builder);
@@ -196,8 +130,8 @@ add_principal (JsonBuilder *builder,
     }
 
   json_builder_begin_object (builder);
-  set_nullable_string (builder, "iamid", iamid);
-  set_nullable_string (builder, "userid", userid);
+  steward_json_set_string (builder, "iamid", iamid);
+  steward_json_set_string (builder, "userid", userid);
   json_builder_end_object (builder);
 }
 
@@ -221,8 +155,8 @@ add_audit_record (JsonBuilder        *builder,
   else
     json_builder_add_null_value (builder);
 
-  set_time (builder, "dateTime", steward_audit_record_get_date_time (record));
-  set_nullable_string (builder, "recordType", steward_audit_record_get_record_type (record));
+  steward_json_set_time (builder, "dateTime", steward_audit_record_get_date_time (record));
+  steward_json_set_string (builder, "recordType", steward_audit_record_get_record_type (record));
   add_principal (builder, "actor",
                  steward_audit_record_get_actor_iamid (record),
                  steward_audit_record_get_actor_userid (record));
@@ -267,16 +201,7 @@ steward_cli_json_deleted (gint64 id)
 char *
 steward_cli_json_format_time (GDateTime *time)
 {
-  g_autoptr (GDateTime) utc = NULL;
-  g_autofree char *seconds = NULL;
-
-  if (time == NULL)
-    return NULL;
-
-  utc = g_date_time_to_utc (time);
-  seconds = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%S");
-
-  return g_strdup_printf ("%s.%03dZ", seconds, g_date_time_get_microsecond (utc) / 1000);
+  return time != NULL ? steward_json_format_time (time) : NULL;
 }
 
 char *

@@ -46,8 +46,7 @@ first_page_loaded (gpointer user_data)
 {
   StewardWindow *window = user_data;
 
-  return window->directory != NULL && !steward_user_directory_get_loading (window->directory) &&
-         g_list_model_get_n_items (G_LIST_MODEL (window->directory)) > 0;
+  return window->directory != NULL && !steward_user_directory_get_loading (window->directory) && g_list_model_get_n_items (G_LIST_MODEL (window->directory)) > 0;
 }
 
 static gboolean
