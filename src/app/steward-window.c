@@ -638,12 +638,15 @@ steward_window_show_session (StewardWindow  *self,
       g_signal_connect_object (session, "notify", G_CALLBACK (steward_window_update_actions), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (steward_session_get_permissions (session), "items-changed", G_CALLBACK (session_permissions_changed_cb), self, G_CONNECT_SWAPPED);
 
+      /* Filters first, client last: the first page is then asked for
+       * once, with the filters on screen. */
       g_clear_object (&self->directory);
-      self->directory = steward_user_directory_new (steward_session_get_client (session));
+      self->directory = steward_user_directory_new (NULL);
       steward_user_page_set_user (self->user_page, NULL);
       steward_user_page_set_session (self->user_page, session);
       fill_permission_filter (self);
       apply_filters (self);
+      steward_user_directory_set_client (self->directory, steward_session_get_client (session));
       steward_directory_view_set_directory (self->directory_view, self->directory);
     }
 
