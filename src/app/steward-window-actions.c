@@ -113,6 +113,28 @@ apply_reply (StewardWindow *self,
   steward_window_update_actions (self);
 }
 
+typedef GtkWidget *(*UserDialogNew) (StewardSession *session,
+                                     StewardUser    *user);
+
+/* Opens a dialog about the user on the page, its @signal going to
+ * @handler; NULL when there is no such user. */
+static GtkWidget *
+open_user_dialog (StewardWindow *self,
+                  UserDialogNew  new_dialog,
+                  const char    *signal,
+                  GCallback      handler)
+{
+  GtkWidget *dialog;
+
+  if (self->session == NULL || page_user (self) == NULL)
+    return NULL;
+
+  dialog = new_dialog (self->session, page_user (self));
+  g_signal_connect_object (dialog, signal, handler, self, G_CONNECT_SWAPPED);
+  present_dialog (self, dialog);
+  return dialog;
+}
+
 static void
 permissions_granted_cb (StewardWindow *self,
                         StewardUser   *updated)
@@ -128,15 +150,7 @@ add_permissions_activated_cb (GSimpleAction *action,
                               GVariant      *parameter,
                               gpointer       user_data)
 {
-  StewardWindow *self = user_data;
-  GtkWidget     *dialog;
-
-  if (self->session == NULL || page_user (self) == NULL)
-    return;
-
-  dialog = steward_add_permissions_dialog_new (self->session, page_user (self));
-  g_signal_connect_object (dialog, "permissions-granted", G_CALLBACK (permissions_granted_cb), self, G_CONNECT_SWAPPED);
-  present_dialog (self, dialog);
+  open_user_dialog (user_data, steward_add_permissions_dialog_new, "permissions-granted", G_CALLBACK (permissions_granted_cb));
 }
 
 static void
@@ -165,15 +179,10 @@ delete_user_activated_cb (GSimpleAction *action,
                           gpointer       user_data)
 {
   StewardWindow *self = user_data;
-  GtkWidget     *dialog;
+  GtkWidget     *dialog = open_user_dialog (self, steward_delete_user_dialog_new, "user-deleted", G_CALLBACK (user_deleted_cb));
 
-  if (self->session == NULL || page_user (self) == NULL)
-    return;
-
-  dialog = steward_delete_user_dialog_new (self->session, page_user (self));
-  g_signal_connect_object (dialog, "user-deleted", G_CALLBACK (user_deleted_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (dialog, "disable-requested", G_CALLBACK (disable_requested_cb), self, G_CONNECT_SWAPPED);
-  present_dialog (self, dialog);
+  if (dialog != NULL)
+    g_signal_connect_object (dialog, "disable-requested", G_CALLBACK (disable_requested_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -194,15 +203,7 @@ migrate_user_activated_cb (GSimpleAction *action,
                            GVariant      *parameter,
                            gpointer       user_data)
 {
-  StewardWindow *self = user_data;
-  GtkWidget     *dialog;
-
-  if (self->session == NULL || page_user (self) == NULL)
-    return;
-
-  dialog = steward_migrate_user_dialog_new (self->session, page_user (self));
-  g_signal_connect_object (dialog, "user-migrated", G_CALLBACK (user_migrated_cb), self, G_CONNECT_SWAPPED);
-  present_dialog (self, dialog);
+  open_user_dialog (user_data, steward_migrate_user_dialog_new, "user-migrated", G_CALLBACK (user_migrated_cb));
 }
 
 static void

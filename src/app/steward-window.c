@@ -321,6 +321,24 @@ session_permissions_changed_cb (StewardWindow *self)
   fill_permission_filter (self);
 }
 
+/* The session on screen, followed for its permissions (the filter) and
+ * the caller's capabilities (the actions); NULL for none. */
+static void
+set_shown_session (StewardWindow  *self,
+                   StewardSession *session)
+{
+  if (self->session != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (steward_session_get_permissions (self->session), session_permissions_changed_cb, self);
+      g_signal_handlers_disconnect_by_func (self->session, steward_window_update_actions, self);
+    }
+  g_set_object (&self->session, session);
+  if (session == NULL)
+    return;
+  g_signal_connect_object (session, "notify", G_CALLBACK (steward_window_update_actions), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (steward_session_get_permissions (session), "items-changed", G_CALLBACK (session_permissions_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
 static void
 connect_dialog_connected_cb (StewardWindow  *self,
                              StewardProfile *profile,
@@ -629,14 +647,7 @@ steward_window_show_session (StewardWindow  *self,
   g_clear_object (&self->connecting_profile);
   if (self->session != session)
     {
-      if (self->session != NULL)
-        {
-          g_signal_handlers_disconnect_by_func (steward_session_get_permissions (self->session), session_permissions_changed_cb, self);
-          g_signal_handlers_disconnect_by_func (self->session, steward_window_update_actions, self);
-        }
-      g_set_object (&self->session, session);
-      g_signal_connect_object (session, "notify", G_CALLBACK (steward_window_update_actions), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (steward_session_get_permissions (session), "items-changed", G_CALLBACK (session_permissions_changed_cb), self, G_CONNECT_SWAPPED);
+      set_shown_session (self, session);
 
       /* Filters first, client last: the first page is then asked for
        * once, with the filters on screen. */
@@ -677,12 +688,7 @@ void
 steward_window_show_no_server (StewardWindow *self)
 {
   g_clear_object (&self->connecting_profile);
-  if (self->session != NULL)
-    {
-      g_signal_handlers_disconnect_by_func (steward_session_get_permissions (self->session), session_permissions_changed_cb, self);
-      g_signal_handlers_disconnect_by_func (self->session, steward_window_update_actions, self);
-    }
-  g_clear_object (&self->session);
+  set_shown_session (self, NULL);
   steward_directory_view_set_directory (self->directory_view, NULL);
   g_clear_object (&self->directory);
   steward_user_page_set_user (self->user_page, NULL);
