@@ -67,6 +67,9 @@ void steward_cli_users_delete (StewardCli *cli,
 void steward_cli_users_migrate (StewardCli *cli,
                                 int         argc,
                                 char      **argv);
+void steward_cli_users_dormant (StewardCli *cli,
+                                int         argc,
+                                char      **argv);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StewardCliUserCommand, steward_cli_user_command_free)
 

@@ -312,6 +312,7 @@ static const StewardCliVerb users_verbs[] = {
   { "enable", steward_cli_users_enable },
   { "delete", steward_cli_users_delete },
   { "migrate", steward_cli_users_migrate },
+  { "dormant", steward_cli_users_dormant },
 };
 
 void
