@@ -29,25 +29,22 @@ typedef enum
 
 typedef struct
 {
-  StewardCli            *cli;
-  guint                  days;
-  gboolean               never_only;
-  Format                 format;
-  GDateTime             *now;
-  StewardDormantLocator *locator;
-  guint                  range;    /* the range being read */
-  StewardUserQuery      *query;    /* its next page */
-  StewardCliTable       *table;    /* FORMAT_TABLE */
-  guint                  n_listed; /* accounts written so far */
-  guint                  n_never;  /* of which never signed in */
+  StewardCli           *cli;
+  guint                 days;
+  gboolean              never_only;
+  Format                format;
+  GDateTime            *now;
+  StewardDormantCursor *cursor;
+  StewardCliTable      *table;    /* FORMAT_TABLE */
+  guint                 n_listed; /* accounts written so far */
+  guint                 n_never;  /* of which never signed in */
 } Dormant;
 
 static void
 dormant_free (Dormant *dormant)
 {
   g_clear_pointer (&dormant->now, g_date_time_unref);
-  g_clear_pointer (&dormant->locator, steward_dormant_locator_free);
-  g_clear_pointer (&dormant->query, steward_user_query_free);
+  g_clear_object (&dormant->cursor);
   g_clear_pointer (&dormant->table, steward_cli_table_free);
   g_free (dormant);
 }
@@ -157,57 +154,37 @@ page_cb (GObject      *source,
          gpointer      user_data)
 {
   Dormant *dormant = user_data;
-  g_autoptr (StewardPageResult) page = NULL;
+  g_autoptr (GListModel) users = NULL;
   g_autoptr (GError) error = NULL;
-  guint n_items;
 
-  page = steward_client_list_users_finish (STEWARD_CLIENT (source), result, &error);
-  if (page == NULL)
+  users = steward_dormant_cursor_next_finish (dormant->cursor, result, &error);
+  if (users == NULL)
     {
       steward_cli_fail (dormant->cli, error);
       return;
     }
 
-  n_items = steward_page_result_get_n_items (page);
-  for (guint i = 0; i < n_items; i++)
+  for (guint i = 0; i < g_list_model_get_n_items (users); i++)
     {
-      g_autoptr (StewardUser) user = g_list_model_get_item (steward_page_result_get_items (page), i);
+      g_autoptr (StewardUser) user = g_list_model_get_item (users, i);
 
-      /* Someone may have signed in since the probes: list only who still is. */
-      if (steward_dormant_locator_matches (dormant->locator, user))
-        write_user (dormant, user);
+      write_user (dormant, user);
     }
-
-  dormant->query->offset += dormant->query->size;
-  if (n_items < dormant->query->size)
-    dormant->query->offset = G_MAXUINT; /* the range ended early */
   read_next_page (dormant);
 }
 
 static void
 read_next_page (Dormant *dormant)
 {
-  const StewardDormantRange *ranges;
-  guint                      n_ranges = 0;
-
-  ranges = steward_dormant_locator_get_ranges (dormant->locator, &n_ranges);
-  while (dormant->range < n_ranges && dormant->query != NULL && dormant->query->offset >= ranges[dormant->range].count)
-    {
-      g_clear_pointer (&dormant->query, steward_user_query_free);
-      dormant->range++;
-    }
-
-  if (dormant->range >= n_ranges)
+  if (steward_dormant_cursor_is_done (dormant->cursor))
     {
       write_end (dormant);
       steward_cli_finish (dormant->cli, STEWARD_CLI_EXIT_SUCCESS);
       return;
     }
 
-  if (dormant->query == NULL)
-    dormant->query = steward_dormant_range_query (&ranges[dormant->range]);
-  dormant->query->size = MIN (STEWARD_CLI_PAGE_SIZE_MAX, ranges[dormant->range].count - dormant->query->offset);
-  steward_client_list_users_async (dormant->cli->client, dormant->query, dormant->cli->cancellable, page_cb, dormant);
+  steward_dormant_cursor_next_async (dormant->cursor, dormant->cli->client, STEWARD_CLI_PAGE_SIZE_MAX,
+                                     dormant->cli->cancellable, page_cb, dormant);
 }
 
 static void
@@ -217,16 +194,17 @@ located_cb (GObject      *source,
 {
   Dormant *dormant = user_data;
   g_autoptr (GError) error = NULL;
+  StewardDormantLocator *locator;
 
-  dormant->locator = steward_dormant_locate_finish (result, &error);
-  if (dormant->locator == NULL)
+  locator = steward_dormant_locate_finish (result, &error);
+  if (locator == NULL)
     {
       steward_cli_fail (dormant->cli, error);
       return;
     }
 
+  dormant->cursor = steward_dormant_cursor_new (locator);
   write_start (dormant);
-  dormant->range = 0;
   read_next_page (dormant);
 }
 

@@ -137,3 +137,159 @@ steward_dormant_locate_finish (GAsyncResult *result,
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
+
+/* ------------------------------------------------------------- cursor */
+
+struct _StewardDormantCursor
+{
+  GObject parent_instance;
+
+  StewardDormantLocator *locator;
+  guint                  range;  /* the range being read */
+  guint                  offset; /* the next position in it */
+  gboolean               reading;
+};
+
+G_DEFINE_FINAL_TYPE (StewardDormantCursor, steward_dormant_cursor, G_TYPE_OBJECT)
+
+static void
+steward_dormant_cursor_finalize (GObject *object)
+{
+  StewardDormantCursor *self = STEWARD_DORMANT_CURSOR (object);
+
+  g_clear_pointer (&self->locator, steward_dormant_locator_free);
+  G_OBJECT_CLASS (steward_dormant_cursor_parent_class)->finalize (object);
+}
+
+static void
+steward_dormant_cursor_class_init (StewardDormantCursorClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = steward_dormant_cursor_finalize;
+}
+
+static void
+steward_dormant_cursor_init (StewardDormantCursor *self)
+{
+}
+
+StewardDormantCursor *
+steward_dormant_cursor_new (StewardDormantLocator *locator)
+{
+  StewardDormantCursor *self;
+
+  g_return_val_if_fail (locator != NULL, NULL);
+
+  self = g_object_new (STEWARD_TYPE_DORMANT_CURSOR, NULL);
+  self->locator = locator;
+  return self;
+}
+
+StewardDormantLocator *
+steward_dormant_cursor_get_locator (StewardDormantCursor *self)
+{
+  g_return_val_if_fail (STEWARD_IS_DORMANT_CURSOR (self), NULL);
+
+  return self->locator;
+}
+
+gboolean
+steward_dormant_cursor_is_done (StewardDormantCursor *self)
+{
+  guint n_ranges = 0;
+
+  g_return_val_if_fail (STEWARD_IS_DORMANT_CURSOR (self), TRUE);
+
+  steward_dormant_locator_get_ranges (self->locator, &n_ranges);
+  return self->range >= n_ranges;
+}
+
+static void
+cursor_page_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  StewardDormantCursor      *self = g_task_get_source_object (task);
+  const StewardDormantRange *ranges;
+  guint                      n_ranges = 0;
+  g_autoptr (StewardPageResult) page = NULL;
+  g_autoptr (GListStore) dormant = NULL;
+  GError *error = NULL;
+  guint   size = GPOINTER_TO_UINT (g_task_get_task_data (task));
+  guint   n_items;
+
+  self->reading = FALSE;
+  page = steward_client_list_users_finish (STEWARD_CLIENT (source), result, &error);
+  if (page == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  dormant = g_list_store_new (STEWARD_TYPE_USER);
+  n_items = steward_page_result_get_n_items (page);
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr (StewardUser) user = g_list_model_get_item (steward_page_result_get_items (page), i);
+
+      if (steward_dormant_locator_matches (self->locator, user))
+        g_list_store_append (dormant, user);
+    }
+
+  ranges = steward_dormant_locator_get_ranges (self->locator, &n_ranges);
+  self->offset += n_items;
+  /* A short page ends the range early: accounts were deleted or disabled. */
+  if (n_items < size || self->offset >= ranges[self->range].count)
+    {
+      self->range++;
+      self->offset = 0;
+    }
+
+  g_task_return_pointer (task, g_steal_pointer (&dormant), g_object_unref);
+}
+
+void
+steward_dormant_cursor_next_async (StewardDormantCursor *self,
+                                   StewardClient        *client,
+                                   guint                 size,
+                                   GCancellable         *cancellable,
+                                   GAsyncReadyCallback   callback,
+                                   gpointer              user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  g_autoptr (StewardUserQuery) query = NULL;
+  const StewardDormantRange *ranges;
+  guint                      n_ranges = 0;
+
+  g_return_if_fail (STEWARD_IS_DORMANT_CURSOR (self));
+  g_return_if_fail (STEWARD_IS_CLIENT (client));
+  g_return_if_fail (!self->reading);
+  g_return_if_fail (size > 0);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, steward_dormant_cursor_next_async);
+
+  ranges = steward_dormant_locator_get_ranges (self->locator, &n_ranges);
+  if (self->range >= n_ranges)
+    {
+      g_task_return_pointer (task, g_list_store_new (STEWARD_TYPE_USER), g_object_unref);
+      return;
+    }
+
+  query = steward_dormant_range_query (&ranges[self->range]);
+  query->offset = self->offset;
+  query->size = MIN (size, ranges[self->range].count - self->offset);
+  g_task_set_task_data (task, GUINT_TO_POINTER (query->size), NULL);
+  self->reading = TRUE;
+  steward_client_list_users_async (client, query, cancellable, cursor_page_cb, g_steal_pointer (&task));
+}
+
+GListModel *
+steward_dormant_cursor_next_finish (StewardDormantCursor *self,
+                                    GAsyncResult         *result,
+                                    GError              **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -43,4 +43,30 @@ StewardUserQuery *steward_dormant_range_query (const StewardDormantRange *range)
 /* The number of dormant accounts in all the ranges. */
 guint steward_dormant_locator_count (StewardDormantLocator *locator);
 
+/* Reads the ranges of a finished locator a page at a time, oldest first. */
+#define STEWARD_TYPE_DORMANT_CURSOR (steward_dormant_cursor_get_type ())
+
+G_DECLARE_FINAL_TYPE (StewardDormantCursor, steward_dormant_cursor, STEWARD, DORMANT_CURSOR, GObject)
+
+/* Takes @locator. */
+StewardDormantCursor  *steward_dormant_cursor_new (StewardDormantLocator *locator);
+StewardDormantLocator *steward_dormant_cursor_get_locator (StewardDormantCursor *self);
+
+/* TRUE once every range has been read. */
+gboolean steward_dormant_cursor_is_done (StewardDormantCursor *self);
+
+/* Reads the next page of at most @size accounts (one request). One read
+ * at a time; a failed read can be repeated. */
+void steward_dormant_cursor_next_async (StewardDormantCursor *self,
+                                        StewardClient        *client,
+                                        guint                 size,
+                                        GCancellable         *cancellable,
+                                        GAsyncReadyCallback   callback,
+                                        gpointer              user_data);
+/* The StewardUsers of that page that are still dormant (someone may have
+ * signed in since the probes), possibly none; NULL on error. */
+GListModel *steward_dormant_cursor_next_finish (StewardDormantCursor *self,
+                                                GAsyncResult         *result,
+                                                GError              **error);
+
 G_END_DECLS
