@@ -15,6 +15,7 @@
 #include "steward-add-permissions-dialog.h"
 #include "steward-audit-log-dialog.h"
 #include "steward-delete-user-dialog.h"
+#include "steward-dormant-dialog.h"
 #include "steward-impersonation-dialog.h"
 #include "steward-metrics-dialog.h"
 #include "steward-migrate-user-dialog.h"
@@ -64,6 +65,29 @@ audit_log_activated_cb (GSimpleAction *action,
 
   if (self->session != NULL)
     present_dialog (self, steward_audit_log_dialog_new (self->session));
+}
+
+static void
+dormant_user_activated_cb (StewardWindow *self,
+                           StewardUser   *user)
+{
+  steward_window_show_user (self, user);
+}
+
+static void
+dormant_accounts_activated_cb (GSimpleAction *action,
+                               GVariant      *parameter,
+                               gpointer       user_data)
+{
+  StewardWindow *self = user_data;
+  GtkWidget     *dialog;
+
+  if (self->session == NULL)
+    return;
+
+  dialog = steward_dormant_dialog_new (self->session);
+  g_signal_connect_object (dialog, "user-activated", G_CALLBACK (dormant_user_activated_cb), self, G_CONNECT_SWAPPED);
+  present_dialog (self, dialog);
 }
 
 static void
@@ -236,6 +260,7 @@ static const GActionEntry user_actions[] = {
   { .name = "add-permissions", .activate = add_permissions_activated_cb },
   { .name = "new-user", .activate = new_user_activated_cb },
   { .name = "audit-log", .activate = audit_log_activated_cb },
+  { .name = "dormant-accounts", .activate = dormant_accounts_activated_cb },
   { .name = "remove-permission", .parameter_type = "s", .activate = remove_permission_activated_cb },
   { .name = "disable-user", .activate = disable_user_activated_cb },
   { .name = "enable-user", .activate = enable_user_activated_cb },
@@ -310,6 +335,7 @@ steward_window_update_actions (StewardWindow *self)
 
   set_enabled (self, "audit-log", self->session != NULL && steward_session_get_can_read_audit (self->session));
   set_enabled (self, "new-user", manage);
+  set_enabled (self, "dormant-accounts", manage);
   set_enabled (self, "download-metrics", manage);
   set_enabled (self, "remove-permission", on_user);
   set_enabled (self, "add-permissions", on_user);

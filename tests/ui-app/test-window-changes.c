@@ -3,13 +3,15 @@
  * The changes made straight from the user page, against a real
  * steward-server: removing a permission and undoing it, disabling (after
  * confirming) and undoing it, the guard on your own USER_ADMIN, and
- * nobody disabling themselves. Each step is checked on the server.
+ * nobody disabling themselves, and disabling an account found through
+ * Dormant Accounts. Each step is checked on the server.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
 
+#include "steward-dormant-dialog.h"
 #include "steward-test-keyring.h"
 #include "steward-test-ui.h"
 
@@ -240,6 +242,42 @@ test_own_account_guards (Fixture      *fixture,
   g_assert_true (steward_session_get_can_manage_users (window->session));
 }
 
+static gboolean
+dormant_settled (gpointer dialog)
+{
+  return !steward_dormant_dialog_get_loading (dialog) && steward_dormant_dialog_get_n_shown (dialog) > 0;
+}
+
+/* From the primary menu's Dormant Accounts to a disabled account. */
+static void
+test_disable_dormant_account (Fixture      *fixture,
+                              gconstpointer data)
+{
+  StewardWindow        *window = fixture->window;
+  StewardDormantDialog *dialog;
+  GtkListBox           *list;
+  AdwMessageDialog     *confirm;
+  StewardUser          *user;
+
+  app_test_connect_through_dialog (window, fixture->server, "Demo", NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.dormant-accounts", NULL));
+  dialog = app_test_find_toplevel (STEWARD_TYPE_DORMANT_DIALOG);
+  g_assert_nonnull (dialog);
+  steward_test_ui_wait_until (dormant_settled, dialog);
+
+  list = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (dialog), STEWARD_TYPE_DORMANT_DIALOG, "list_box"));
+  g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (list, 0));
+  user = steward_user_page_get_user (window->user_page);
+  g_assert_nonnull (user);
+  g_assert_null (steward_user_get_last_login (user));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.disable-user", NULL));
+  confirm = app_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  adw_message_dialog_response (confirm, "confirm");
+  wait_for_server (fixture, user, NULL, TRUE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -255,6 +293,7 @@ main (int   argc,
       g_test_add ("/ui/changes/remove-permission-and-undo", Fixture, NULL, fixture_set_up, test_remove_permission_and_undo, fixture_tear_down);
       g_test_add ("/ui/changes/disable-and-undo", Fixture, NULL, fixture_set_up, test_disable_and_undo, fixture_tear_down);
       g_test_add ("/ui/changes/own-account-guards", Fixture, NULL, fixture_set_up, test_own_account_guards, fixture_tear_down);
+      g_test_add ("/ui/changes/disable-dormant-account", Fixture, NULL, fixture_set_up, test_disable_dormant_account, fixture_tear_down);
     }
 
   status = g_test_run ();
