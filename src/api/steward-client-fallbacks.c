@@ -128,7 +128,7 @@ second_read_cb (GObject      *source,
 
   /* The cancellable is read before the task is handed on. */
   cancellable = g_task_get_cancellable (task);
-  steward_client_set_permissions_async (self, add->iamid, add->userid, (const char *const *) permissions,
+  steward_client_put_permissions_async (self, add->iamid, add->userid, (const char *const *) permissions,
                                         cancellable, steward_client_forward_object_cb, g_steal_pointer (&task));
 }
 
@@ -172,6 +172,31 @@ read_modify_write (GTask *task)
                                  first_read_cb, task);
 }
 
+static void
+send_add_permission (StewardClient      *self,
+                     gpointer            data,
+                     GCancellable       *cancellable,
+                     GAsyncReadyCallback callback,
+                     gpointer            user_data)
+{
+  StewardChange        *change = data;
+  const char           *iamid = steward_change_get_iamid (change);
+  const char           *userid = steward_change_get_userid (change);
+  g_autofree char      *path = NULL;
+  GTask                *task;
+  StewardUserOperation *add;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, send_add_permission);
+  add = steward_client_set_user_operation (task, iamid, userid);
+  add->permission = g_strdup (steward_change_get_detail (change));
+
+  path = steward_client_user_path (iamid, userid, "permissions", add->permission, NULL);
+  steward_client_call_extension (task, STEWARD_EXTENSION_ADD_PERMISSION, "PUT", path, NULL,
+                                 (StewardDecodeFunc) steward_json_decode_user, g_object_unref,
+                                 read_modify_write);
+}
+
 void
 steward_client_add_permission_async (StewardClient      *self,
                                      const char         *iamid,
@@ -181,23 +206,16 @@ steward_client_add_permission_async (StewardClient      *self,
                                      GAsyncReadyCallback callback,
                                      gpointer            user_data)
 {
-  g_autofree char      *path = NULL;
-  GTask                *task;
-  StewardUserOperation *add;
+  StewardChange *change;
 
   CHECK_CALL (self, cancellable);
   CHECK_USER (iamid, userid);
   g_return_if_fail (permission != NULL && *permission != '\0');
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, steward_client_add_permission_async);
-  add = steward_client_set_user_operation (task, iamid, userid);
-  add->permission = g_strdup (permission);
-
-  path = steward_client_user_path (iamid, userid, "permissions", permission, NULL);
-  steward_client_call_extension (task, STEWARD_EXTENSION_ADD_PERMISSION, "PUT", path, NULL,
-                                 (StewardDecodeFunc) steward_json_decode_user, g_object_unref,
-                                 read_modify_write);
+  /* The request needs only what the change holds. */
+  change = steward_change_new (STEWARD_CHANGE_GRANT, iamid, userid, permission);
+  steward_client_write (self, change, send_add_permission, g_object_ref (change), g_object_unref,
+                        steward_client_add_permission_async, cancellable, callback, user_data);
 }
 
 STEWARD_CLIENT_DEFINE_FINISH (StewardUser, steward_client_add_permission)
@@ -215,6 +233,36 @@ return_migrate_unsupported (GTask *task)
                            steward_client_get_host (g_task_get_source_object (owned)));
 }
 
+typedef struct
+{
+  char     *path;
+  JsonNode *body;
+} MigrateWrite;
+
+static void
+migrate_write_free (MigrateWrite *write)
+{
+  g_free (write->path);
+  g_clear_pointer (&write->body, json_node_unref);
+  g_free (write);
+}
+
+static void
+send_migrate (StewardClient      *self,
+              gpointer            data,
+              GCancellable       *cancellable,
+              GAsyncReadyCallback callback,
+              gpointer            user_data)
+{
+  MigrateWrite *write = data;
+  GTask        *task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, send_migrate);
+  steward_client_call_extension (task, STEWARD_EXTENSION_MIGRATE, "POST", write->path, write->body,
+                                 (StewardDecodeFunc) steward_json_decode_user, g_object_unref,
+                                 return_migrate_unsupported);
+}
+
 void
 steward_client_migrate_user_async (StewardClient      *self,
                                    const char         *iamid,
@@ -226,17 +274,13 @@ steward_client_migrate_user_async (StewardClient      *self,
                                    gpointer            user_data)
 {
   g_autoptr (JsonBuilder) builder = json_builder_new ();
-  g_autoptr (JsonNode) body = NULL;
-  g_autofree char *path = NULL;
-  GTask           *task;
+  g_autofree char *target = NULL;
+  MigrateWrite    *write;
 
   CHECK_CALL (self, cancellable);
   CHECK_USER (iamid, userid);
   g_return_if_fail (target_iamid != NULL && *target_iamid != '\0');
   g_return_if_fail (target_userid != NULL && *target_userid != '\0');
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, steward_client_migrate_user_async);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "iamid");
@@ -244,12 +288,15 @@ steward_client_migrate_user_async (StewardClient      *self,
   json_builder_set_member_name (builder, "userid");
   json_builder_add_string_value (builder, target_userid);
   json_builder_end_object (builder);
-  body = json_builder_get_root (builder);
 
-  path = steward_client_user_path (iamid, userid, "migrate", NULL);
-  steward_client_call_extension (task, STEWARD_EXTENSION_MIGRATE, "POST", path, body,
-                                 (StewardDecodeFunc) steward_json_decode_user, g_object_unref,
-                                 return_migrate_unsupported);
+  write = g_new0 (MigrateWrite, 1);
+  write->body = json_builder_get_root (builder);
+  write->path = steward_client_user_path (iamid, userid, "migrate", NULL);
+  target = g_strdup_printf ("%s:%s", target_iamid, target_userid);
+
+  steward_client_write (self, steward_change_new (STEWARD_CHANGE_MIGRATE, iamid, userid, target),
+                        send_migrate, write, (GDestroyNotify) migrate_write_free,
+                        steward_client_migrate_user_async, cancellable, callback, user_data);
 }
 
 STEWARD_CLIENT_DEFINE_FINISH (StewardUser, steward_client_migrate_user)

@@ -10,6 +10,7 @@
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
+#include "steward-change-recorder.h"
 #include "steward-client.h"
 
 G_BEGIN_DECLS
@@ -36,6 +37,12 @@ struct _StewardClient
 
   /* Cancelled on dispose, for the exchange no single caller owns. */
   GCancellable *cancellable;
+
+  /* Keeps every write (steward-client-journal.c). */
+  StewardChangeRecorder *recorder;
+  char                  *server_name;
+  /* "IAMID:USERID" of the key's owner, learnt before the first write. */
+  char *actor;
 };
 
 /* A session with the client's defaults; one per pinned certificate. */
@@ -184,6 +191,52 @@ void steward_client_call_extension (GTask              *task,
 char *steward_client_user_path (const char *iamid,
                                 const char *userid,
                                 ...) G_GNUC_NULL_TERMINATED;
+
+/* Sends the request of one write, unjournaled; the GTask it completes
+ * returns a pointer (the StewardUser, or GINT_TO_POINTER (TRUE) after a
+ * delete). @data is what steward_client_write() was given. */
+typedef void (*StewardWriteSendFunc) (StewardClient      *self,
+                                      gpointer            data,
+                                      GCancellable       *cancellable,
+                                      GAsyncReadyCallback callback,
+                                      gpointer            user_data);
+
+/* Makes the write @change (taken) through @send with @data (freed with
+ * @data_free): with a recorder, the signed-in person and the user before
+ * are read, the change is recorded, then sent, then completed with the
+ * answer. The task it completes has @source_tag and returns the
+ * StewardUser (a boolean for a delete). */
+void steward_client_write (StewardClient       *self,
+                           StewardChange       *change,
+                           StewardWriteSendFunc send,
+                           gpointer             data,
+                           GDestroyNotify       data_free,
+                           gpointer             source_tag,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data);
+
+/* A write that is one call_for_result() request: @body may be NULL. */
+void steward_client_write_request (StewardClient      *self,
+                                   StewardChange      *change,
+                                   const char         *method,
+                                   const char         *path,
+                                   JsonNode           *body,
+                                   StewardDecodeFunc   decode,
+                                   gpointer            source_tag,
+                                   GCancellable       *cancellable,
+                                   GAsyncReadyCallback callback,
+                                   gpointer            user_data);
+
+/* Route 8 unjournaled, for route 13's fallback, which is journaled as the
+ * grant it is. */
+void steward_client_put_permissions_async (StewardClient      *self,
+                                           const char         *iamid,
+                                           const char         *userid,
+                                           const char *const  *permissions,
+                                           GCancellable       *cancellable,
+                                           GAsyncReadyCallback callback,
+                                           gpointer            user_data);
 
 /* "host:port" for messages. */
 const char *steward_client_get_host (StewardClient *self);

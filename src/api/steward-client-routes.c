@@ -144,10 +144,11 @@ steward_client_create_user_async (StewardClient      *self,
   json_builder_end_object (builder);
   body = json_builder_get_root (builder);
 
-  steward_client_call_for_result (self, "POST", "/bim/iam/bim/user", body,
-                                  (StewardDecodeFunc) steward_json_decode_new_user, g_object_unref,
-                                  steward_client_create_user_async,
-                                  cancellable, callback, user_data);
+  /* The password goes to the server, never into the change. */
+  steward_client_write_request (self, steward_change_new (STEWARD_CHANGE_CREATE, "bim", email, name),
+                                "POST", "/bim/iam/bim/user", body,
+                                (StewardDecodeFunc) steward_json_decode_new_user,
+                                steward_client_create_user_async, cancellable, callback, user_data);
 }
 
 STEWARD_CLIENT_DEFINE_FINISH (StewardUser, steward_client_create_user)
@@ -178,6 +179,22 @@ STEWARD_CLIENT_DEFINE_FINISH (StewardUser, steward_client_get_user)
 
 /* Route 7, then route 6 */
 
+typedef struct
+{
+  char     *iamid;
+  char     *userid;
+  JsonNode *body;
+} ProfileWrite;
+
+static void
+profile_write_free (ProfileWrite *write)
+{
+  g_free (write->iamid);
+  g_free (write->userid);
+  g_clear_pointer (&write->body, json_node_unref);
+  g_free (write);
+}
+
 static void
 profile_updated_cb (GObject      *source,
                     GAsyncResult *result,
@@ -201,6 +218,42 @@ profile_updated_cb (GObject      *source,
                                  steward_client_forward_object_cb, g_steal_pointer (&task));
 }
 
+static void
+send_profile (StewardClient      *self,
+              gpointer            data,
+              GCancellable       *cancellable,
+              GAsyncReadyCallback callback,
+              gpointer            user_data)
+{
+  ProfileWrite *write = data;
+  g_autoptr (GTask) task = g_task_new (self, cancellable, callback, user_data);
+  g_autofree char *path = NULL;
+
+  g_task_set_source_tag (task, send_profile);
+  steward_client_set_user_operation (task, write->iamid, write->userid);
+
+  path = steward_client_user_path (write->iamid, write->userid, "profile", NULL);
+  steward_client_call_async (self, "PUT", path, write->body, STEWARD_CALL_DEFAULT, cancellable,
+                             profile_updated_cb, g_steal_pointer (&task));
+}
+
+/* "email, phone": the fields @body sets. */
+static char *
+profile_fields (JsonNode *body)
+{
+  g_autoptr (GList) members = json_object_get_members (json_node_get_object (body));
+  g_autoptr (GString) fields = g_string_new (NULL);
+
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      if (fields->len > 0)
+        g_string_append (fields, ", ");
+      g_string_append (fields, l->data);
+    }
+
+  return g_string_free (g_steal_pointer (&fields), FALSE);
+}
+
 void
 steward_client_update_profile_async (StewardClient              *self,
                                      const char                 *iamid,
@@ -210,27 +263,54 @@ steward_client_update_profile_async (StewardClient              *self,
                                      GAsyncReadyCallback         callback,
                                      gpointer                    user_data)
 {
-  g_autoptr (GTask) task = NULL;
-  g_autoptr (JsonNode) body = NULL;
-  g_autofree char *path = NULL;
+  ProfileWrite    *write;
+  g_autofree char *fields = NULL;
 
   CHECK_CALL (self, cancellable);
   CHECK_USER (iamid, userid);
   g_return_if_fail (update != NULL);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, steward_client_update_profile_async);
-  steward_client_set_user_operation (task, iamid, userid);
+  write = g_new0 (ProfileWrite, 1);
+  write->iamid = g_strdup (iamid);
+  write->userid = g_strdup (userid);
+  write->body = steward_profile_update_to_json (update);
+  fields = profile_fields (write->body);
 
-  path = steward_client_user_path (iamid, userid, "profile", NULL);
-  body = steward_profile_update_to_json (update);
-  steward_client_call_async (self, "PUT", path, body, STEWARD_CALL_DEFAULT, cancellable,
-                             profile_updated_cb, g_steal_pointer (&task));
+  steward_client_write (self, steward_change_new (STEWARD_CHANGE_UPDATE_PROFILE, iamid, userid, fields),
+                        send_profile, write, (GDestroyNotify) profile_write_free,
+                        steward_client_update_profile_async, cancellable, callback, user_data);
 }
 
 STEWARD_CLIENT_DEFINE_FINISH (StewardUser, steward_client_update_profile)
 
 /* Route 8 */
+
+static JsonNode *
+permissions_body (const char *const *permissions)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+
+  add_string_array (builder, permissions);
+  return json_builder_get_root (builder);
+}
+
+void
+steward_client_put_permissions_async (StewardClient      *self,
+                                      const char         *iamid,
+                                      const char         *userid,
+                                      const char *const  *permissions,
+                                      GCancellable       *cancellable,
+                                      GAsyncReadyCallback callback,
+                                      gpointer            user_data)
+{
+  g_autoptr (JsonNode) body = permissions_body (permissions);
+  g_autofree char *path = steward_client_user_path (iamid, userid, "permissions", NULL);
+
+  steward_client_call_for_result (self, "PUT", path, body,
+                                  (StewardDecodeFunc) steward_json_decode_user, g_object_unref,
+                                  steward_client_put_permissions_async,
+                                  cancellable, callback, user_data);
+}
 
 void
 steward_client_set_permissions_async (StewardClient      *self,
@@ -241,21 +321,20 @@ steward_client_set_permissions_async (StewardClient      *self,
                                       GAsyncReadyCallback callback,
                                       gpointer            user_data)
 {
-  g_autoptr (JsonBuilder) builder = json_builder_new ();
   g_autoptr (JsonNode) body = NULL;
   g_autofree char *path = NULL;
+  g_autofree char *joined = NULL;
 
   CHECK_CALL (self, cancellable);
   CHECK_USER (iamid, userid);
 
-  add_string_array (builder, permissions);
-  body = json_builder_get_root (builder);
+  body = permissions_body (permissions);
   path = steward_client_user_path (iamid, userid, "permissions", NULL);
+  joined = permissions != NULL ? g_strjoinv (", ", (char **) permissions) : g_strdup ("");
 
-  steward_client_call_for_result (self, "PUT", path, body,
-                                  (StewardDecodeFunc) steward_json_decode_user, g_object_unref,
-                                  steward_client_set_permissions_async,
-                                  cancellable, callback, user_data);
+  steward_client_write_request (self, steward_change_new (STEWARD_CHANGE_SET_PERMISSIONS, iamid, userid, joined),
+                                "PUT", path, body, (StewardDecodeFunc) steward_json_decode_user,
+                                steward_client_set_permissions_async, cancellable, callback, user_data);
 }
 
 STEWARD_CLIENT_DEFINE_FINISH (StewardUser, steward_client_set_permissions)
@@ -278,10 +357,9 @@ steward_client_remove_permission_async (StewardClient      *self,
   g_return_if_fail (permission != NULL && *permission != '\0');
 
   path = steward_client_user_path (iamid, userid, "permissions", permission, NULL);
-  steward_client_call_for_result (self, "DELETE", path, NULL,
-                                  (StewardDecodeFunc) steward_json_decode_user, g_object_unref,
-                                  steward_client_remove_permission_async,
-                                  cancellable, callback, user_data);
+  steward_client_write_request (self, steward_change_new (STEWARD_CHANGE_REMOVE, iamid, userid, permission),
+                                "DELETE", path, NULL, (StewardDecodeFunc) steward_json_decode_user,
+                                steward_client_remove_permission_async, cancellable, callback, user_data);
 }
 
 STEWARD_CLIENT_DEFINE_FINISH (StewardUser, steward_client_remove_permission)
@@ -303,29 +381,22 @@ steward_client_set_disabled_async (StewardClient      *self,
   CHECK_USER (iamid, userid);
 
   path = steward_client_user_path (iamid, userid, "disable", disabled ? "true" : "false", NULL);
-  steward_client_call_for_result (self, "PUT", path, NULL,
-                                  (StewardDecodeFunc) steward_json_decode_user, g_object_unref,
-                                  steward_client_set_disabled_async,
-                                  cancellable, callback, user_data);
+  steward_client_write_request (self,
+                                steward_change_new (disabled ? STEWARD_CHANGE_DISABLE : STEWARD_CHANGE_ENABLE, iamid, userid, NULL),
+                                "PUT", path, NULL, (StewardDecodeFunc) steward_json_decode_user,
+                                steward_client_set_disabled_async, cancellable, callback, user_data);
 }
 
 STEWARD_CLIENT_DEFINE_FINISH (StewardUser, steward_client_set_disabled)
 
 /* Route 11 */
 
-static void
-user_deleted_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+/* A flag, as every write answers a pointer. */
+static gpointer
+decode_deleted (JsonNode *reply,
+                GError  **error)
 {
-  g_autoptr (GTask) task = user_data;
-  g_autoptr (JsonNode) reply = NULL;
-  g_autoptr (GError) error = NULL;
-
-  if (!steward_client_call_finish (STEWARD_CLIENT (source), result, &reply, &error) || !steward_json_decode_deleted (reply, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
+  return steward_json_decode_deleted (reply, error) ? GINT_TO_POINTER (TRUE) : NULL;
 }
 
 void
@@ -336,18 +407,15 @@ steward_client_delete_user_async (StewardClient      *self,
                                   GAsyncReadyCallback callback,
                                   gpointer            user_data)
 {
-  g_autoptr (GTask) task = NULL;
   g_autofree char *path = NULL;
 
   CHECK_CALL (self, cancellable);
   CHECK_USER (iamid, userid);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, steward_client_delete_user_async);
-
   path = steward_client_user_path (iamid, userid, NULL);
-  steward_client_call_async (self, "DELETE", path, NULL, STEWARD_CALL_DEFAULT, cancellable,
-                             user_deleted_cb, g_steal_pointer (&task));
+  steward_client_write_request (self, steward_change_new (STEWARD_CHANGE_DELETE, iamid, userid, NULL),
+                                "DELETE", path, NULL, decode_deleted,
+                                steward_client_delete_user_async, cancellable, callback, user_data);
 }
 
 gboolean

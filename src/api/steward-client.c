@@ -151,6 +151,9 @@ steward_client_finalize (GObject *object)
   g_clear_object (&self->pinned_certificate);
   g_clear_pointer (&self->token_waiters, g_ptr_array_unref);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->recorder);
+  g_free (self->server_name);
+  g_free (self->actor);
 
   G_OBJECT_CLASS (steward_client_parent_class)->finalize (object);
 }
@@ -303,6 +306,8 @@ steward_client_set_api_key (StewardClient *self,
   g_free (self->api_key);
   self->api_key = g_strdup (api_key);
   g_clear_pointer (&self->token, g_free);
+  /* Another key may belong to someone else. */
+  g_clear_pointer (&self->actor, g_free);
 }
 
 guint

@@ -24,6 +24,7 @@
 #include "steward-api-key.h"
 #include "steward-audit-query.h"
 #include "steward-audit-record.h"
+#include "steward-change-recorder.h"
 #include "steward-connection-info.h"
 #include "steward-iam.h"
 #include "steward-metrics.h"
@@ -78,6 +79,15 @@ void                    steward_client_set_pinned_certificate (StewardClient   *
                                                                GTlsCertificate *certificate);
 StewardExtensionSupport steward_client_get_extension_support (StewardClient   *self,
                                                               StewardExtension extension);
+
+/* Every write from now on (create, permissions, disable, enable, migrate,
+ * delete, profile) is recorded by @recorder before it is sent and
+ * completed with the answer; @server_name (the profile's name; NULL: the
+ * host) says in the journal which server it went to. NULL stops. */
+void                   steward_client_set_recorder (StewardClient         *self,
+                                                    StewardChangeRecorder *recorder,
+                                                    const char            *server_name);
+StewardChangeRecorder *steward_client_get_recorder (StewardClient *self);
 
 /* Route 1: exchanges the key for a fresh token (also what "Test
  * Connection" does). Other calls authenticate by themselves. */
