@@ -56,4 +56,8 @@ void steward_cli_impersonation_command (StewardCli *cli,
                                         int         argc,
                                         char      **argv);
 
+void steward_cli_journal_command (StewardCli *cli,
+                                  int         argc,
+                                  char      **argv);
+
 G_END_DECLS

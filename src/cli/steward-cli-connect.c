@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "steward-cli.h"
+#include "steward-cli-journal.h"
 #include "steward-cli-profile-store.h"
 
 #include <glib/gi18n-lib.h>
@@ -58,6 +59,7 @@ normalize_url (const char *url)
 static void
 start (StewardCli       *cli,
        StewardCliRunFunc run,
+       const char       *server_name,
        const char       *url,
        const char       *api_key,
        GTlsCertificate  *pinned_certificate)
@@ -73,6 +75,8 @@ start (StewardCli       *cli,
   cli->client = steward_client_new (base_url, api_key);
   if (pinned_certificate != NULL)
     steward_client_set_pinned_certificate (cli->client, pinned_certificate);
+  /* The profile's name, as the application journals it; or the address. */
+  steward_cli_record_changes (cli, server_name != NULL ? server_name : base_url);
 
   run (cli->command);
 }
@@ -103,7 +107,7 @@ api_key_found_cb (GObject      *source,
       return;
     }
 
-  start (connect->cli, connect->run,
+  start (connect->cli, connect->run, steward_profile_get_name (connect->profile),
          steward_profile_get_url (connect->profile), api_key,
          steward_profile_get_pinned_certificate (connect->profile));
 
@@ -177,7 +181,7 @@ steward_cli_connect_then (StewardCli       *cli,
           return;
         }
 
-      start (cli, run, cli->server_url, api_key, NULL);
+      start (cli, run, NULL, cli->server_url, api_key, NULL);
       return;
     }
 

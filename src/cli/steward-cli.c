@@ -26,6 +26,7 @@ static const StewardCliVerb commands[] = {
   { "audit", steward_cli_audit_command },
   { "metrics", steward_cli_metrics_command },
   { "impersonation-sql", steward_cli_impersonation_command },
+  { "journal", steward_cli_journal_command },
 };
 
 /* The paragraphs of `stewardctl --help` after the options. They document
@@ -50,6 +51,8 @@ static const char *const help_paragraphs[] = {
       "  audit [--user USER] [--limit N]\n"
       "  metrics --days N [--output FILE [--force]]\n"
       "  impersonation-sql --iamid IAM --userid USERID [--template TEMPLATE]\n"
+      "  journal [--since DATE] [--server NAME] [--kind KIND] [--result RESULT]\n"
+      "          [--search TEXT] [--limit N] [--keep-days N] [--format table|csv|json]\n"
       "Run “stewardctl COMMAND --help” for the options of one command."),
   N_ ("Server: --server URL takes the API key from the environment variable\n"
       "STEWARD_API_KEY; --profile NAME uses a saved profile, whose key is in\n"
@@ -80,6 +83,12 @@ static const char *const help_paragraphs[] = {
       "doubled, a value holding a backslash is written E'…' with the backslash\n"
       "doubled, and control characters are refused. A template must contain\n"
       "{userid}."),
+  N_ ("Every change stewardctl sends (create, grant, revoke, disable, enable,\n"
+      "migrate, delete) is first recorded in the change journal the Steward\n"
+      "application keeps, $XDG_DATA_HOME/steward/journal.sqlite, and completed\n"
+      "with the server’s answer; “journal” shows it, newest first, and needs no\n"
+      "server. Changes older than the application’s journal-retention-days\n"
+      "setting (365 by default) are removed when it is opened."),
   N_ ("Exit status: 0 success, 1 refused by the server (or the file could not\n"
       "be written), 2 usage error, 3 cannot reach the server (network, timeout,\n"
       "TLS), 4 not authorized (key refused or permission missing)."),
@@ -106,6 +115,8 @@ steward_cli_free (StewardCli *cli)
   if (cli->command_free != NULL)
     cli->command_free (cli->command);
   g_clear_object (&cli->client);
+  /* Waits for what it still has to write. */
+  g_clear_object (&cli->journal);
   g_clear_object (&cli->cancellable);
   g_clear_pointer (&cli->loop, g_main_loop_unref);
   g_free (cli->profile_name);

@@ -14,6 +14,7 @@
 #pragma once
 
 #include "steward-client.h"
+#include "steward-journal.h"
 
 G_BEGIN_DECLS
 
@@ -42,16 +43,17 @@ typedef void (*StewardCliRunFunc) (gpointer command);
 
 struct _StewardCli
 {
-  GMainLoop     *loop;
-  GCancellable  *cancellable;
-  StewardClient *client; /* set by steward_cli_connect_then() */
-  char          *profile_name;
-  char          *server_url;
-  gboolean       json;
-  int            exit_status;
-  gboolean       finished;
-  gpointer       command;
-  GDestroyNotify command_free;
+  GMainLoop      *loop;
+  GCancellable   *cancellable;
+  StewardClient  *client;  /* set by steward_cli_connect_then() */
+  StewardJournal *journal; /* records the client's writes */
+  char           *profile_name;
+  char           *server_url;
+  gboolean        json;
+  int             exit_status;
+  gboolean        finished;
+  gpointer        command;
+  GDestroyNotify  command_free;
 };
 
 StewardCli *steward_cli_new (void);

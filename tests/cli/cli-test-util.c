@@ -130,6 +130,30 @@ cli_runv (const CliRun      *run,
   return result;
 }
 
+GSubprocess *
+cli_spawnv (const CliRun      *run,
+            const char *const *args)
+{
+  g_autoptr (GSubprocessLauncher) launcher = NULL;
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) env = child_environment (run);
+  GSubprocess *process;
+
+  g_ptr_array_add (argv, (gpointer) stewardctl_path ());
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_subprocess_launcher_set_environ (launcher, env);
+  g_subprocess_launcher_set_stdin_file_path (launcher, "/dev/null");
+  process = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
+  g_assert_no_error (error);
+
+  return process;
+}
+
 static CliResult *
 run_valist (const CliRun *run,
             const char   *first_arg,

@@ -39,6 +39,11 @@ CliResult *cli_run (const CliRun *run,
 CliResult *cli_runv (const CliRun      *run,
                      const char *const *args);
 
+/* Starts stewardctl with @args (its output discarded) and returns at
+ * once, for a test that stops it midway. */
+GSubprocess *cli_spawnv (const CliRun      *run,
+                         const char *const *args);
+
 /* Runs "stewardctl --server URL ARGS…" with STEWARD_API_KEY=@api_key and
  * @input on stdin (both may be NULL). */
 CliResult *cli_run_server (StewardTestServer *server,
