@@ -10,6 +10,7 @@
 #include <signal.h>
 
 #include "steward-application.h"
+#include "steward-session.h"
 #include "steward-window.h"
 
 struct _StewardApplication
@@ -20,6 +21,7 @@ struct _StewardApplication
   StewardProfiles     *profiles;
   StewardLocalServer  *local_server;
   StewardUsageCounter *usage_counter;
+  StewardJournal      *journal;
   /* --local-server: start the local server on activation. */
   gboolean start_local_server;
 };
@@ -65,6 +67,8 @@ steward_application_startup (GApplication *application)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   g_action_map_add_action (G_ACTION_MAP (self), send_counts);
+  /* Every session of this run records its writes in the change journal. */
+  steward_session_set_default_recorder (STEWARD_CHANGE_RECORDER (steward_application_get_journal (self)));
   g_unix_signal_add (SIGINT, quit_signal_cb, self);
   g_unix_signal_add (SIGTERM, quit_signal_cb, self);
 
@@ -116,6 +120,7 @@ steward_application_shutdown (GApplication *application)
   /* The local server belongs to this run of the application only. */
   if (self->local_server != NULL)
     steward_local_server_stop (self->local_server);
+  steward_session_set_default_recorder (NULL);
 
   G_APPLICATION_CLASS (steward_application_parent_class)->shutdown (application);
 }
@@ -127,6 +132,8 @@ steward_application_dispose (GObject *object)
 
   g_clear_object (&self->local_server);
   g_clear_object (&self->usage_counter);
+  /* Waits for the changes it still has to write. */
+  g_clear_object (&self->journal);
   g_clear_object (&self->profiles);
   g_clear_object (&self->settings);
 
@@ -208,4 +215,21 @@ steward_application_get_usage_counter (StewardApplication *self)
   g_return_val_if_fail (STEWARD_IS_APPLICATION (self), NULL);
 
   return self->usage_counter;
+}
+
+/* Opened on first use, under the data directory, pruned by the
+ * journal-retention-days setting. */
+StewardJournal *
+steward_application_get_journal (StewardApplication *self)
+{
+  g_return_val_if_fail (STEWARD_IS_APPLICATION (self), NULL);
+
+  if (self->journal == NULL)
+    {
+      g_autofree char *path = steward_journal_default_path ();
+
+      self->journal = steward_journal_new (path, g_settings_get_uint (self->settings, "journal-retention-days"));
+    }
+
+  return self->journal;
 }

@@ -11,6 +11,7 @@
 
 #include <adwaita.h>
 
+#include "steward-journal.h"
 #include "steward-local-server.h"
 #include "steward-profiles.h"
 #include "steward-usage-counter.h"
@@ -31,5 +32,9 @@ StewardLocalServer *steward_application_get_local_server (StewardApplication *se
 /* Counts uses of controls once the person opted in (Send Anonymous Usage
  * Counts, kept in GSettings). */
 StewardUsageCounter *steward_application_get_usage_counter (StewardApplication *self);
+
+/* The local change journal every session of the application records its
+ * writes in. */
+StewardJournal *steward_application_get_journal (StewardApplication *self);
 
 G_END_DECLS

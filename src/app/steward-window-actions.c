@@ -13,7 +13,9 @@
 #include "steward-window-private.h"
 
 #include "steward-add-permissions-dialog.h"
+#include "steward-application.h"
 #include "steward-audit-log-dialog.h"
+#include "steward-change-journal-dialog.h"
 #include "steward-delete-user-dialog.h"
 #include "steward-dormant-dialog.h"
 #include "steward-impersonation-dialog.h"
@@ -65,6 +67,22 @@ audit_log_activated_cb (GSimpleAction *action,
 
   if (self->session != NULL)
     present_dialog (self, steward_audit_log_dialog_new (self->session));
+}
+
+/* Every change made from this computer, the shown server's first. */
+static void
+change_journal_activated_cb (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  StewardWindow      *self = user_data;
+  StewardApplication *application = STEWARD_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  const char         *server = NULL;
+
+  if (self->session != NULL)
+    server = steward_profile_get_name (steward_session_get_profile (self->session));
+
+  present_dialog (self, steward_change_journal_dialog_new (steward_application_get_journal (application), server));
 }
 
 static void
@@ -261,6 +279,7 @@ static const GActionEntry user_actions[] = {
   { .name = "new-user", .activate = new_user_activated_cb },
   { .name = "audit-log", .activate = audit_log_activated_cb },
   { .name = "dormant-accounts", .activate = dormant_accounts_activated_cb },
+  { .name = "change-journal", .activate = change_journal_activated_cb },
   { .name = "remove-permission", .parameter_type = "s", .activate = remove_permission_activated_cb },
   { .name = "disable-user", .activate = disable_user_activated_cb },
   { .name = "enable-user", .activate = enable_user_activated_cb },

@@ -309,6 +309,17 @@ steward_session_init (StewardSession *self)
   self->permissions = g_list_store_new (STEWARD_TYPE_PERMISSION_INFO);
 }
 
+/* A policy of the whole process, as the journal is one file for it. */
+static StewardChangeRecorder *default_recorder;
+
+void
+steward_session_set_default_recorder (StewardChangeRecorder *recorder)
+{
+  g_return_if_fail (recorder == NULL || STEWARD_IS_CHANGE_RECORDER (recorder));
+
+  g_set_object (&default_recorder, recorder);
+}
+
 void
 steward_session_connect_async (StewardProfile     *profile,
                                const char         *api_key,
@@ -326,6 +337,8 @@ steward_session_connect_async (StewardProfile     *profile,
 
   client = steward_client_new (steward_profile_get_url (profile), api_key);
   steward_client_set_pinned_certificate (client, steward_profile_get_pinned_certificate (profile));
+  if (default_recorder != NULL)
+    steward_client_set_recorder (client, default_recorder, steward_profile_get_name (profile));
 
   /* Handed to the caller only once everything has loaded. */
   session = g_object_new (STEWARD_TYPE_SESSION,

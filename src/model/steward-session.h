@@ -26,6 +26,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (StewardSession, steward_session, STEWARD, SESSION, GObject)
 
+/* The recorder every session connected from now on gives its client, so
+ * each write is journaled under the profile's name (the application sets
+ * its change journal once). NULL: none. */
+void steward_session_set_default_recorder (StewardChangeRecorder *recorder);
+
 /* Exchanges @api_key for a token at @profile's server (trusting its pinned
  * certificate, if it has one), then loads the current user, the IAMs and
  * the permission catalogue. Fails with the first StewardApiError. */

@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include "steward-journal.h"
+#include "steward-session.h"
 #include "steward-test-proxy.h"
 
 #include "model-test-util.h"
@@ -524,6 +525,37 @@ test_runs_and_filters (Fixture      *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (changes), ==, 2);
 }
 
+/* What the application does: every session it connects records. */
+static void
+test_sessions_record (Fixture      *fixture,
+                      gconstpointer data)
+{
+  g_autoptr (StewardProfile) profile = steward_profile_new ("journal-profile", "Production", steward_test_proxy_get_url (fixture->proxy));
+  g_autoptr (StewardUser) user = create_user (fixture, "sam@example.com", NULL);
+  g_autoptr (GAsyncResult) connected = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (StewardSession) session = NULL;
+  g_autoptr (StewardUser) disabled = NULL;
+  g_autoptr (StewardChange) change = NULL;
+  g_autoptr (GError) error = NULL;
+
+  steward_session_set_default_recorder (STEWARD_CHANGE_RECORDER (fixture->journal));
+  steward_session_connect_async (profile, fixture->server->admin_api_key, NULL, model_test_store_result_cb, &connected);
+  session = steward_session_connect_finish (model_test_wait_result (&connected), &error);
+  steward_session_set_default_recorder (NULL);
+  g_assert_no_error (error);
+
+  steward_client_set_disabled_async (steward_session_get_client (session), "bim", "sam@example.com", TRUE, NULL,
+                                     model_test_store_result_cb, &result);
+  disabled = finish_user (steward_session_get_client (session), &result, steward_client_set_disabled_finish, &error);
+  g_assert_no_error (error);
+
+  change = newest (fixture->journal);
+  g_assert_cmpint (steward_change_get_kind (change), ==, STEWARD_CHANGE_DISABLE);
+  g_assert_cmpstr (steward_change_get_server (change), ==, "Production");
+  g_assert_cmpint (steward_change_get_result (change), ==, STEWARD_CHANGE_DONE);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -536,6 +568,8 @@ main (int    argc,
   g_test_add ("/journal/retention", Fixture, NULL, fixture_set_up, test_retention, fixture_tear_down);
   g_test_add ("/journal/no-secrets", Fixture, NULL, fixture_set_up, test_no_secrets, fixture_tear_down);
   g_test_add ("/journal/runs-and-filters", Fixture, NULL, fixture_set_up, test_runs_and_filters, fixture_tear_down);
+
+  g_test_add ("/journal/sessions-record", Fixture, NULL, fixture_set_up, test_sessions_record, fixture_tear_down);
 
   return g_test_run ();
 }
