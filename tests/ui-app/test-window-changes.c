@@ -11,6 +11,7 @@
 
 #include "config.h"
 
+#include "steward-change-journal-dialog.h"
 #include "steward-dormant-dialog.h"
 #include "steward-test-keyring.h"
 #include "steward-test-ui.h"
@@ -278,6 +279,53 @@ test_disable_dormant_account (Fixture      *fixture,
   wait_for_server (fixture, user, NULL, TRUE);
 }
 
+static gboolean
+journal_settled (gpointer dialog)
+{
+  return !steward_change_journal_dialog_get_loading (dialog) && g_list_model_get_n_items (steward_change_journal_dialog_get_changes (dialog)) > 0;
+}
+
+/* A disable from the window is in the Change Journal of the primary menu,
+ * under the profile it was sent to. */
+static void
+test_change_in_journal (Fixture      *fixture,
+                        gconstpointer data)
+{
+  StewardWindow              *window = fixture->window;
+  StewardChangeJournalDialog *dialog;
+  AdwMessageDialog           *confirm;
+  g_autofree char            *userid = NULL;
+  g_autoptr (StewardChange) change = NULL;
+  StewardUser *user;
+  GtkWidget   *search;
+
+  app_test_connect_through_dialog (window, fixture->server, "Journal Demo", NULL);
+  userid = find_holder (fixture, "CREATE_PROJECT");
+  user = show_user (fixture, userid);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.disable-user", NULL));
+  confirm = app_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  adw_message_dialog_response (confirm, "confirm");
+  wait_for_server (fixture, user, NULL, TRUE);
+  steward_test_ui_wait_until (user_is_disabled, user);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.change-journal", NULL));
+  dialog = app_test_find_toplevel (STEWARD_TYPE_CHANGE_JOURNAL_DIALOG);
+  g_assert_nonnull (dialog);
+  search = steward_test_ui_find_by_accessible_name (GTK_WIDGET (dialog), "Search Changes");
+  gtk_editable_set_text (GTK_EDITABLE (search), userid);
+  steward_test_ui_wait_until (journal_settled, dialog);
+
+  change = g_list_model_get_item (steward_change_journal_dialog_get_changes (dialog), 0);
+  g_assert_cmpint (steward_change_get_kind (change), ==, STEWARD_CHANGE_DISABLE);
+  g_assert_cmpstr (steward_change_get_userid (change), ==, userid);
+  g_assert_cmpstr (steward_change_get_server (change), ==, "Journal Demo");
+  g_assert_cmpstr (steward_change_get_actor (change), ==, "bim:admin@localhost");
+  g_assert_cmpint (steward_change_get_result (change), ==, STEWARD_CHANGE_DONE);
+  g_assert_false (steward_user_get_disabled (steward_change_get_before (change)));
+  g_assert_true (steward_user_get_disabled (steward_change_get_after (change)));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -294,6 +342,7 @@ main (int   argc,
       g_test_add ("/ui/changes/disable-and-undo", Fixture, NULL, fixture_set_up, test_disable_and_undo, fixture_tear_down);
       g_test_add ("/ui/changes/own-account-guards", Fixture, NULL, fixture_set_up, test_own_account_guards, fixture_tear_down);
       g_test_add ("/ui/changes/disable-dormant-account", Fixture, NULL, fixture_set_up, test_disable_dormant_account, fixture_tear_down);
+      g_test_add ("/ui/changes/change-in-journal", Fixture, NULL, fixture_set_up, test_change_in_journal, fixture_tear_down);
     }
 
   status = g_test_run ();
