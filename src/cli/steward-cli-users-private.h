@@ -67,6 +67,10 @@ void steward_cli_users_delete (StewardCli *cli,
 void steward_cli_users_migrate (StewardCli *cli,
                                 int         argc,
                                 char      **argv);
+void steward_cli_users_import (StewardCli *cli,
+                               int         argc,
+                               char      **argv);
+
 void steward_cli_users_dormant (StewardCli *cli,
                                 int         argc,
                                 char      **argv);

@@ -313,6 +313,7 @@ static const StewardCliVerb users_verbs[] = {
   { "delete", steward_cli_users_delete },
   { "migrate", steward_cli_users_migrate },
   { "dormant", steward_cli_users_dormant },
+  { "import", steward_cli_users_import },
 };
 
 void
