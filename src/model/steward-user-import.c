@@ -276,7 +276,9 @@ column_of (const char *const *header,
 {
   for (int i = 0; header[i] != NULL; i++)
     {
-      g_autofree char *word = g_ascii_strdown (g_strstrip (g_strdup (header[i])), -1);
+      g_autofree char *word = g_ascii_strdown (header[i], -1);
+
+      g_strstrip (word);
 
       if (g_str_equal (word, name))
         return i;
