@@ -10,6 +10,9 @@
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <sys/stat.h>
 
 #include <glib-unix.h>
@@ -230,7 +233,15 @@ prepare_data (StewardStore  *store,
 
   /* Demo users only join a fresh database, never a real one. */
   if (*out_admin_key != NULL && options->demo > 0)
-    return steward_demo_seed (store, STEWARD_FIRST_ADMIN_USERID, (guint) options->demo, error);
+    {
+      if (!steward_demo_seed (store, STEWARD_FIRST_ADMIN_USERID, (guint) options->demo, error))
+        return FALSE;
+#ifdef __GLIBC__
+      /* The seed's scratch memory (hundreds of MB for a million users) is
+       * free again: hand it back rather than serve with it. */
+      malloc_trim (0);
+#endif
+    }
 
   return TRUE;
 }

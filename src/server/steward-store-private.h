@@ -30,10 +30,11 @@ struct _StewardStore
   GObject parent_instance;
 
   sqlite3    *db;
-  GHashTable *statements;  /* SQL text → sqlite3_stmt, prepared once */
-  GHashTable *count_cache; /* filter key → gint64, valid until the next write */
-  GHashTable *listings;    /* filter and sort key → StewardListing, likewise */
-  gboolean    writing;     /* the open transaction may write */
+  GHashTable *statements;   /* SQL text → sqlite3_stmt, prepared once */
+  GHashTable *count_cache;  /* filter key → gint64, valid until the next write */
+  GHashTable *listings;     /* filter and sort key → StewardListing, likewise */
+  gboolean    writing;      /* the open transaction may write */
+  gboolean    bulk_loading; /* synchronous is OFF until the load ends */
 };
 
 /* A cached statement is never finalized by its user, only reset. */

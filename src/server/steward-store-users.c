@@ -435,7 +435,9 @@ steward_store_insert_user (StewardStore              *self,
   g_return_val_if_fail (STEWARD_IS_STORE (self), 0);
   g_return_val_if_fail (user->iamid != NULL && user->userid != NULL && user->name != NULL, 0);
 
-  if (!check_userid_free (self, user->iamid, user->userid, 0, error) || !check_sql_user_free (self, user->sql_user, 0, error))
+  /* A bulk load's rows are unique by construction; the UNIQUE constraints
+   * still refuse a duplicate, only without the friendlier message. */
+  if (!self->bulk_loading && (!check_userid_free (self, user->iamid, user->userid, 0, error) || !check_sql_user_free (self, user->sql_user, 0, error)))
     return 0;
 
   userid_key = steward_fold (user->userid);

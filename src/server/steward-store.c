@@ -51,20 +51,10 @@ static const char schema_v1[] = "CREATE TABLE iams ("
                                 "  profile_updated_at INTEGER NOT NULL,"
                                 "  UNIQUE (iamid, userid));"
                                 "CREATE UNIQUE INDEX users_bim_userid_key ON users(userid_key) WHERE iamid = 'bim';"
-                                "CREATE INDEX users_by_name ON users(name_key, id, disabled);"
-                                "CREATE INDEX users_by_email ON users(email_key, id, disabled);"
-                                "CREATE INDEX users_by_userid ON users(userid_key, id, disabled);"
-                                "CREATE INDEX users_by_iamid ON users(iamid, name_key, id, disabled);"
-                                "CREATE INDEX users_by_created ON users(created_at, id, disabled);"
-                                "CREATE INDEX users_by_last_login ON users(last_login, id, disabled);"
                                 "CREATE VIRTUAL TABLE user_search USING fts5("
                                 "  name_key, email_key, userid_key,"
                                 "  content='users', content_rowid='id',"
                                 "  tokenize='trigram case_sensitive 1');"
-                                "CREATE TRIGGER users_search_insert AFTER INSERT ON users BEGIN"
-                                "  INSERT INTO user_search(rowid, name_key, email_key, userid_key)"
-                                "  VALUES (new.id, new.name_key, new.email_key, new.userid_key);"
-                                "END;"
                                 "CREATE TRIGGER users_search_delete AFTER DELETE ON users BEGIN"
                                 "  INSERT INTO user_search(user_search, rowid, name_key, email_key, userid_key)"
                                 "  VALUES ('delete', old.id, old.name_key, old.email_key, old.userid_key);"
@@ -79,7 +69,6 @@ static const char schema_v1[] = "CREATE TABLE iams ("
                                 "  user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
                                 "  permission TEXT NOT NULL,"
                                 "  PRIMARY KEY (user_id, permission)) WITHOUT ROWID;"
-                                "CREATE INDEX user_permissions_by_name ON user_permissions(permission, user_id);"
                                 "CREATE TABLE groups ("
                                 "  id INTEGER PRIMARY KEY,"
                                 "  name TEXT NOT NULL UNIQUE);"
@@ -91,7 +80,6 @@ static const char schema_v1[] = "CREATE TABLE iams ("
                                 "  group_id INTEGER NOT NULL REFERENCES groups(id) ON DELETE CASCADE,"
                                 "  user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
                                 "  PRIMARY KEY (group_id, user_id)) WITHOUT ROWID;"
-                                "CREATE INDEX group_members_by_user ON group_members(user_id);"
                                 "CREATE TABLE subscriptions ("
                                 "  user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
                                 "  data_source TEXT NOT NULL,"
@@ -120,14 +108,65 @@ static const char schema_v1[] = "CREATE TABLE iams ("
                                 "  target_userid TEXT,"
                                 "  success INTEGER NOT NULL,"
                                 "  details TEXT NOT NULL DEFAULT '{}');"
-                                "CREATE INDEX audit_by_time ON audit(date_time);"
-                                "CREATE INDEX audit_by_actor ON audit(actor_userid, date_time);"
-                                "CREATE INDEX audit_by_target ON audit(target_userid, date_time);"
                                 "CREATE TABLE interactions ("
                                 "  day TEXT NOT NULL,"
                                 "  control TEXT NOT NULL,"
                                 "  count INTEGER NOT NULL,"
                                 "  PRIMARY KEY (day, control)) WITHOUT ROWID;";
+
+/* What can be rebuilt from the tables: the secondary indexes and the
+ * trigger that feeds the search index. Part of version 1, created after
+ * its tables; a bulk load drops them first and builds them once at the
+ * end, which is several times faster than updating them row by row. */
+static const struct
+{
+  const char *kind; /* for DROP */
+  const char *name;
+  const char *create;
+} derived_v1[] = {
+  { "INDEX", "users_by_name", "CREATE INDEX users_by_name ON users(name_key, id, disabled)" },
+  { "INDEX", "users_by_email", "CREATE INDEX users_by_email ON users(email_key, id, disabled)" },
+  { "INDEX", "users_by_userid", "CREATE INDEX users_by_userid ON users(userid_key, id, disabled)" },
+  { "INDEX", "users_by_iamid", "CREATE INDEX users_by_iamid ON users(iamid, name_key, id, disabled)" },
+  { "INDEX", "users_by_created", "CREATE INDEX users_by_created ON users(created_at, id, disabled)" },
+  { "INDEX", "users_by_last_login", "CREATE INDEX users_by_last_login ON users(last_login, id, disabled)" },
+  { "TRIGGER", "users_search_insert",
+    "CREATE TRIGGER users_search_insert AFTER INSERT ON users BEGIN"
+    "  INSERT INTO user_search(rowid, name_key, email_key, userid_key)"
+    "  VALUES (new.id, new.name_key, new.email_key, new.userid_key);"
+    "END" },
+  { "INDEX", "user_permissions_by_name", "CREATE INDEX user_permissions_by_name ON user_permissions(permission, user_id)" },
+  { "INDEX", "group_members_by_user", "CREATE INDEX group_members_by_user ON group_members(user_id)" },
+  { "INDEX", "audit_by_time", "CREATE INDEX audit_by_time ON audit(date_time)" },
+  { "INDEX", "audit_by_actor", "CREATE INDEX audit_by_actor ON audit(actor_userid, date_time)" },
+  { "INDEX", "audit_by_target", "CREATE INDEX audit_by_target ON audit(target_userid, date_time)" },
+};
+
+static gboolean
+create_derived (StewardStore *self,
+                GError      **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (derived_v1); i++)
+    {
+      if (!steward_store_exec (self, derived_v1[i].create, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+drop_derived (StewardStore *self,
+              GError      **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (derived_v1); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("DROP %s %s", derived_v1[i].kind, derived_v1[i].name);
+
+      if (!steward_store_exec (self, sql, error))
+        return FALSE;
+    }
+  return TRUE;
+}
 
 void
 steward_cached_stmt_release (StewardCachedStmt *stmt)
@@ -283,7 +322,7 @@ migrate (StewardStore *self,
   if (!steward_store_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
 
-  if (version < 1 && !steward_store_exec (self, schema_v1, error))
+  if (version < 1 && (!steward_store_exec (self, schema_v1, error) || !create_derived (self, error)))
     goto fail;
 
   if (!steward_store_exec (self, "PRAGMA user_version = " G_STRINGIFY (SCHEMA_VERSION), error))
@@ -347,6 +386,10 @@ steward_store_open (const char *path,
 
   self = g_object_new (STEWARD_TYPE_STORE, NULL);
 
+  /* The server keeps no statistics of SQLite's memory, and counting them
+   * takes a mutex around every allocation. Only possible before SQLite
+   * initializes, so the first store opened decides. */
+  sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
   rc = sqlite3_open_v2 (path, &self->db,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                         NULL);
@@ -395,6 +438,48 @@ steward_store_begin (StewardStore *self,
 }
 
 gboolean
+steward_store_begin_bulk_load (StewardStore *self,
+                               GError      **error)
+{
+  g_return_val_if_fail (STEWARD_IS_STORE (self), FALSE);
+
+  /* Nothing is acknowledged to anyone during a load, and the load is one
+   * transaction: a crash leaves the database as it was before it. */
+  /* A larger page cache keeps the load's pages out of the WAL until the
+   * indexes are built, and a second sorter thread builds each index while
+   * the first merges; both go back to the defaults afterwards. */
+  if (!steward_store_exec (self, "PRAGMA synchronous = OFF; PRAGMA cache_size = -262144; PRAGMA threads = 2", error))
+    return FALSE;
+  self->bulk_loading = TRUE;
+  if (!steward_store_begin (self, TRUE, error) || !drop_derived (self, error))
+    {
+      steward_store_rollback (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+steward_store_commit_bulk_load (StewardStore *self,
+                                GError      **error)
+{
+  gboolean committed;
+
+  g_return_val_if_fail (STEWARD_IS_STORE (self), FALSE);
+
+  if (!create_derived (self, error) || !steward_store_exec (self, "INSERT INTO user_search(user_search) VALUES ('rebuild')", error))
+    {
+      steward_store_rollback (self);
+      return FALSE;
+    }
+
+  committed = steward_store_commit (self, error);
+  self->bulk_loading = FALSE;
+  /* Back to committing every request to disk before it is answered. */
+  return steward_store_exec (self, "PRAGMA synchronous = FULL; PRAGMA cache_size = -49152; PRAGMA threads = 0", committed ? error : NULL) && committed;
+}
+
+gboolean
 steward_store_commit (StewardStore *self,
                       GError      **error)
 {
@@ -425,6 +510,11 @@ steward_store_rollback (StewardStore *self)
   if (!sqlite3_get_autocommit (self->db))
     steward_store_exec (self, "ROLLBACK", NULL);
   self->writing = FALSE;
+  if (self->bulk_loading)
+    {
+      self->bulk_loading = FALSE;
+      steward_store_exec (self, "PRAGMA synchronous = FULL; PRAGMA cache_size = -49152; PRAGMA threads = 0", NULL);
+    }
 }
 
 void

@@ -185,7 +185,14 @@ gboolean      steward_store_begin (StewardStore *self,
 gboolean      steward_store_commit (StewardStore *self,
                                     GError      **error);
 void          steward_store_rollback (StewardStore *self);
-void          steward_store_close (StewardStore *self);
+/* A write transaction for loading many rows at once (the demo data): the
+ * secondary indexes and the search index are dropped and built once at
+ * commit. Roll back with steward_store_rollback(). */
+gboolean steward_store_begin_bulk_load (StewardStore *self,
+                                        GError      **error);
+gboolean steward_store_commit_bulk_load (StewardStore *self,
+                                         GError      **error);
+void     steward_store_close (StewardStore *self);
 
 /* Identity managers (steward-store-users.c) */
 gboolean   steward_store_ensure_iam (StewardStore *self,

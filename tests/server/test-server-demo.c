@@ -1,13 +1,16 @@
 /* test-server-demo.c
  *
  * "steward-server --demo N": the seeded directory the app and the metrics
- * are demonstrated with, and that its metrics stay anonymous with it.
+ * are demonstrated with, that its metrics stay anonymous with it, and
+ * that the bulk load behind it leaves every index and the search trigger
+ * in place.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
 
+#include <sqlite3.h>
 #include <string.h>
 
 #include "steward-test-assert.h"
@@ -192,6 +195,68 @@ test_demo_seeds_once (void)
   g_assert_cmpint (steward_test_json_get_int (steward_test_json_object (everyone), "count"), ==, 5 + 1);
 }
 
+/* How many hits a search for @text has. */
+static gint64
+search_count (const char *text)
+{
+  g_autofree char *escaped = g_uri_escape_string (text, NULL, TRUE);
+  g_autofree char *path = g_strdup_printf ("/bim/user?searchText=%s&includeDisabled=true", escaped);
+  g_autoptr (JsonNode) reply = get_json (server, admin_token, path);
+
+  return steward_test_json_get_int (steward_test_json_object (reply), "count");
+}
+
+static void
+test_demo_bulk_load_rebuilt (void)
+{
+  static const char *const derived[] = {
+    "users_by_name",
+    "users_by_email",
+    "users_by_userid",
+    "users_by_iamid",
+    "users_by_created",
+    "users_by_last_login",
+    "user_permissions_by_name",
+    "group_members_by_user",
+    "audit_by_time",
+    "audit_by_actor",
+    "audit_by_target",
+    "users_search_insert",
+  };
+  g_autofree char *path = g_build_filename (server->data_dir, "steward.db", NULL);
+  g_autoptr (JsonNode) everyone = NULL;
+  JsonArray       *hits = all_users (&everyone);
+  JsonObject      *someone = steward_test_json_object (json_array_get_element (hits, 3));
+  const char      *email = steward_test_json_get_string (steward_test_json_get_object (someone, "profile"), "email");
+  g_autofree char *middle = g_strndup (email + 1, 5);
+  sqlite3         *db = NULL;
+
+  /* The search index was rebuilt from the loaded rows... */
+  g_assert_cmpint (search_count (middle), >=, 1);
+
+  /* ...and the trigger that keeps it current is back. */
+  json_node_unref (steward_test_http_expect (server, "POST", "/bim/iam/bim/user", admin_token,
+                                             "{\"userid\": \"quokka.after@example.com\", \"profile\": "
+                                             "{\"name\": \"Quokka After\", \"email\": \"quokka.after@example.com\"}}",
+                                             200));
+  g_assert_cmpint (search_count ("okka.aft"), ==, 1);
+
+  /* Every index and trigger of the schema exists. */
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  for (guint i = 0; i < G_N_ELEMENTS (derived); i++)
+    {
+      sqlite3_stmt *stmt = NULL;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM sqlite_master WHERE name = ?", -1, &stmt, NULL), ==, SQLITE_OK);
+      sqlite3_bind_text (stmt, 1, derived[i], -1, SQLITE_STATIC);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+      if (sqlite3_column_int (stmt, 0) != 1)
+        g_error ("%s is missing after the demo load", derived[i]);
+      sqlite3_finalize (stmt);
+    }
+  sqlite3_close (db);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -206,6 +271,7 @@ main (int   argc,
   g_test_add_func ("/server/demo/history", test_demo_history);
   g_test_add_func ("/server/demo/metrics-anonymous", test_demo_metrics_anonymous);
   g_test_add_func ("/server/demo/seeds-once", test_demo_seeds_once);
+  g_test_add_func ("/server/demo/bulk-load-rebuilt", test_demo_bulk_load_rebuilt);
 
   server = steward_test_server_start ("--demo", n_users, NULL);
   admin_token = steward_test_http_authenticate (server, server->admin_api_key);
