@@ -14,6 +14,7 @@
 
 #include "steward-dormant-scan.h"
 #include "steward-format.h"
+#include "steward-pending-changes-dialog.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -90,6 +91,7 @@ update_state (StewardDormantDialog *self)
   gtk_spinner_set_spinning (self->spinner, is_loading (self));
   gtk_widget_set_visible (GTK_WIDGET (self->more_button), more);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dormant.more", more && !is_loading (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dormant.disable-shown", self->n_shown > 0 && !is_loading (self));
 
   if (self->cursor != NULL)
     {
@@ -320,6 +322,49 @@ reload_activated_cb (GtkWidget  *widget,
   restart (STEWARD_DORMANT_DIALOG (widget));
 }
 
+/* The review of disabling every account listed (the pages shown, not
+ * the ones not read yet: a person sees each account they disable). */
+static StewardBulkPlan *
+plan_disable_shown (StewardDormantDialog *self)
+{
+  StewardBulkPlan *plan = steward_bulk_plan_new (STEWARD_BULK_DISABLE, NULL, steward_session_get_current_user (self->session));
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list_box)); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      StewardUser *user = g_object_get_data (G_OBJECT (row), "steward-user");
+
+      if (user != NULL)
+        steward_bulk_plan_add_user (plan, user);
+    }
+  return plan;
+}
+
+static void
+review_closed_cb (StewardDormantDialog *self)
+{
+  /* Whoever was disabled is no longer dormant. */
+  restart (self);
+}
+
+static void
+disable_shown_activated_cb (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  StewardDormantDialog *self = STEWARD_DORMANT_DIALOG (widget);
+  g_autoptr (StewardBulkPlan) plan = NULL;
+  GtkWidget *review;
+
+  if (self->session == NULL || self->n_shown == 0)
+    return;
+
+  plan = plan_disable_shown (self);
+  review = steward_pending_changes_dialog_new (self->session, plan);
+  gtk_window_set_transient_for (GTK_WINDOW (review), GTK_WINDOW (self));
+  g_signal_connect_object (review, "destroy", G_CALLBACK (review_closed_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (review));
+}
+
 /* ------------------------------------------------------------------ */
 /* Overrides                                                           */
 /* ------------------------------------------------------------------ */
@@ -371,6 +416,7 @@ steward_dormant_dialog_class_init (StewardDormantDialogClass *klass)
 
   gtk_widget_class_install_action (widget_class, "dormant.more", NULL, more_activated_cb);
   gtk_widget_class_install_action (widget_class, "dormant.reload", NULL, reload_activated_cb);
+  gtk_widget_class_install_action (widget_class, "dormant.disable-shown", NULL, disable_shown_activated_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "dormant.reload", NULL);
 }
