@@ -25,6 +25,7 @@ struct _StewardAuditLogDialog
   GCancellable   *cancellable;
   guint           n_shown;
   guint           n_matching;
+  char           *shown_filter; /* the user and type the list shows, "userid\ntype" */
 
   /* Template widgets */
   GtkSpinner     *spinner;
@@ -57,7 +58,8 @@ update_state (StewardAuditLogDialog *self)
   gtk_label_set_text (self->count_label, count);
 }
 
-static void load_page (StewardAuditLogDialog *self);
+static void  load_page (StewardAuditLogDialog *self);
+static char *current_filter (StewardAuditLogDialog *self);
 
 static void
 reload (StewardAuditLogDialog *self)
@@ -70,6 +72,8 @@ reload (StewardAuditLogDialog *self)
     gtk_list_box_remove (self->list_box, child);
   self->n_shown = 0;
   self->n_matching = 0;
+  g_free (self->shown_filter);
+  self->shown_filter = current_filter (self);
   load_page (self);
 }
 
@@ -147,9 +151,24 @@ load_page (StewardAuditLogDialog *self)
   steward_client_list_audit_async (steward_session_get_client (self->session), query, self->cancellable, page_loaded_cb, g_object_ref (self));
 }
 
+static char *
+current_filter (StewardAuditLogDialog *self)
+{
+  g_autofree char *userid = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->user_entry))));
+
+  return g_strdup_printf ("%s\n%s", userid, chosen_type (self) != NULL ? chosen_type (self) : "");
+}
+
 static void
 filter_changed_cb (StewardAuditLogDialog *self)
 {
+  g_autofree char *filter = current_filter (self);
+
+  /* The search entry also reports a search when nothing changed (focus,
+   * a delayed emission): starting over then would throw away the pages
+   * already shown. */
+  if (g_strcmp0 (filter, self->shown_filter) == 0)
+    return;
   reload (self);
 }
 
@@ -182,6 +201,7 @@ steward_audit_log_dialog_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), STEWARD_TYPE_AUDIT_LOG_DIALOG);
   g_clear_object (&self->session);
+  g_clear_pointer (&self->shown_filter, g_free);
 
   G_OBJECT_CLASS (steward_audit_log_dialog_parent_class)->dispose (object);
 }
