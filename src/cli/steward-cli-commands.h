@@ -37,6 +37,10 @@ void steward_cli_dispatch_verb (StewardCli           *cli,
 void steward_cli_profiles_command (StewardCli *cli,
                                    int         argc,
                                    char      **argv);
+void steward_cli_access_review_command (StewardCli *cli,
+                                        int         argc,
+                                        char      **argv);
+
 void steward_cli_users_command (StewardCli *cli,
                                 int         argc,
                                 char      **argv);

@@ -71,6 +71,10 @@ void steward_cli_users_import (StewardCli *cli,
                                int         argc,
                                char      **argv);
 
+void steward_cli_users_export (StewardCli *cli,
+                               int         argc,
+                               char      **argv);
+
 void steward_cli_users_dormant (StewardCli *cli,
                                 int         argc,
                                 char      **argv);

@@ -314,6 +314,7 @@ static const StewardCliVerb users_verbs[] = {
   { "migrate", steward_cli_users_migrate },
   { "dormant", steward_cli_users_dormant },
   { "import", steward_cli_users_import },
+  { "export", steward_cli_users_export },
 };
 
 void

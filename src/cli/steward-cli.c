@@ -27,6 +27,7 @@ static const StewardCliVerb commands[] = {
   { "metrics", steward_cli_metrics_command },
   { "impersonation-sql", steward_cli_impersonation_command },
   { "journal", steward_cli_journal_command },
+  { "access-review", steward_cli_access_review_command },
 };
 
 /* The paragraphs of `stewardctl --help` after the options. They document
