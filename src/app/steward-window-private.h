@@ -14,6 +14,7 @@
 
 #include "steward-directory-view.h"
 #include "steward-user-directory.h"
+#include "steward-user-export.h"
 #include "steward-user-page.h"
 
 G_BEGIN_DECLS
@@ -33,6 +34,8 @@ struct _StewardWindow
   /* The profile being connected and its cancellable. */
   StewardProfile *connecting_profile;
   GCancellable   *connect_cancellable;
+  /* Where Export… or Export Access Review is asking to save. */
+  GtkFileChooserNative *export_chooser;
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -81,6 +84,14 @@ void steward_window_remove_permission (StewardWindow *self,
 void steward_window_set_user_disabled (StewardWindow *self,
                                        gboolean       disabled,
                                        gboolean       ask);
+
+/* steward-window-export.c: win.export-users and win.export-access-review */
+void steward_window_add_export_actions (StewardWindow *self);
+/* Writes what the directory shows to @file (JSON when its name ends in
+ * ".json", CSV otherwise) and says how many users in a toast. */
+void steward_window_export_to_file (StewardWindow         *self,
+                                    StewardUserExportShape shape,
+                                    GFile                 *file);
 
 /* steward-window-session.c */
 void steward_window_start_local_server (StewardWindow *self);

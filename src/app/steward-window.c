@@ -15,6 +15,7 @@
 
 #include "steward-color-tag.h"
 #include "steward-connect-dialog.h"
+#include "steward-file-save.h"
 #include "steward-servers-dialog.h"
 
 #include <glib/gi18n.h>
@@ -508,6 +509,7 @@ steward_window_dispose (GObject *object)
   g_cancellable_cancel (self->connect_cancellable);
   g_clear_object (&self->connect_cancellable);
   g_clear_object (&self->connecting_profile);
+  steward_file_save_dismiss (&self->export_chooser);
   /* The settings outlive the window: their action must not keep telling
    * this window's action group about changes. */
   g_action_map_remove_action (G_ACTION_MAP (self), "include-disabled");
@@ -581,6 +583,7 @@ steward_window_init (StewardWindow *self)
   /* Refresh and search are GSimpleActions (not widget actions) so they
    * can be disabled while no server is on screen. */
   steward_window_add_user_actions (self);
+  steward_window_add_export_actions (self);
   gtk_search_entry_set_search_delay (self->search_entry, SEARCH_DELAY_MS);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->directory_view));
   fill_permission_filter (self);
