@@ -356,6 +356,8 @@ steward_window_update_actions (StewardWindow *self)
   set_enabled (self, "new-user", manage);
   set_enabled (self, "dormant-accounts", manage);
   set_enabled (self, "download-metrics", manage);
+  set_enabled (self, "export-users", manage);
+  set_enabled (self, "export-access-review", manage);
   set_enabled (self, "remove-permission", on_user);
   set_enabled (self, "add-permissions", on_user);
   set_enabled (self, "delete-user", on_user && !is_self);

@@ -582,8 +582,8 @@ steward_window_init (StewardWindow *self)
   g_action_map_add_action_entries (G_ACTION_MAP (self), actions, G_N_ELEMENTS (actions), self);
   /* Refresh and search are GSimpleActions (not widget actions) so they
    * can be disabled while no server is on screen. */
-  steward_window_add_user_actions (self);
   steward_window_add_export_actions (self);
+  steward_window_add_user_actions (self);
   gtk_search_entry_set_search_delay (self->search_entry, SEARCH_DELAY_MS);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->directory_view));
   fill_permission_filter (self);

@@ -80,7 +80,13 @@ test_export (void)
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), "export-users"));
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), "export-access-review"));
 
+  /* Nothing to export before a server is on screen. */
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export-users"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export-access-review"));
+
   app_test_connect_through_dialog (window, server, "Demo", NULL);
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export-users"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export-access-review"));
   steward_test_ui_wait_until (app_test_directory_settled, window);
 
   /* Every active user, across all pages (the directory pages by 50), one
