@@ -58,6 +58,7 @@ steward_application_startup (GApplication *application)
   static const char *const refresh_accels[] = { "F5", NULL };
   static const char *const connect_accels[] = { "<Control>o", NULL };
   static const char *const new_user_accels[] = { "<Control>n", NULL };
+  static const char *const palette_accels[] = { "<Control>k", NULL };
 
   g_autoptr (GAction) send_counts = NULL;
 
@@ -79,6 +80,7 @@ steward_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.refresh", refresh_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.connect", connect_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.new-user", new_user_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.command-palette", palette_accels);
 }
 
 static int
