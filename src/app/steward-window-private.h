@@ -78,6 +78,12 @@ void steward_window_show_user (StewardWindow *self,
 void steward_window_add_user_actions (StewardWindow *self);
 /* Enables what the session, the caller and the user on the page allow. */
 void steward_window_update_actions (StewardWindow *self);
+/* Shows @updated, the server's reply to a change, on the page (when it
+ * is the user there) and in the directory, which reloads when
+ * @listing_changed (who it lists may differ: disable, enable, migrate). */
+void steward_window_apply_reply (StewardWindow *self,
+                                 StewardUser   *updated,
+                                 gboolean       listing_changed);
 
 /* steward-window-changes.c */
 void steward_window_remove_permission (StewardWindow *self,

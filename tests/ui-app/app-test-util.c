@@ -201,6 +201,31 @@ app_test_journal_changes (const char *userid)
   return changes;
 }
 
+typedef struct
+{
+  const char       *userid;
+  StewardChangeKind kind;
+} JournalWait;
+
+static gboolean
+journal_has_done (gpointer data)
+{
+  JournalWait *wait = data;
+  g_autoptr (GListModel) changes = app_test_journal_changes (wait->userid);
+  g_autoptr (StewardChange) newest = g_list_model_get_item (changes, 0);
+
+  return newest != NULL && steward_change_get_kind (newest) == wait->kind && steward_change_get_result (newest) == STEWARD_CHANGE_DONE;
+}
+
+void
+app_test_wait_for_journal (const char       *userid,
+                           StewardChangeKind kind)
+{
+  JournalWait wait = { userid, kind };
+
+  steward_test_ui_wait_until (journal_has_done, &wait);
+}
+
 char *
 app_test_total_text (guint n)
 {

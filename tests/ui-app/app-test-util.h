@@ -64,6 +64,10 @@ void app_test_wait_for_server (StewardSession *admin,
                                gboolean        expected);
 /* The application journal's changes about @userid, newest first. */
 GListModel *app_test_journal_changes (const char *userid);
+/* Waits until the newest change about @userid is a @kind the server
+ * answered. */
+void app_test_wait_for_journal (const char       *userid,
+                                StewardChangeKind kind);
 
 /* "1,320 users" as the directory writes it. */
 char *app_test_total_text (guint n);

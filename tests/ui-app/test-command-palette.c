@@ -149,22 +149,6 @@ palette_closed (gpointer data)
   return app_test_find_toplevel (STEWARD_TYPE_COMMAND_PALETTE) == NULL;
 }
 
-typedef struct
-{
-  const char       *userid;
-  StewardChangeKind kind;
-} JournalWait;
-
-static gboolean
-journal_has_done (gpointer data)
-{
-  JournalWait *wait = data;
-  g_autoptr (GListModel) changes = app_test_journal_changes (wait->userid);
-  g_autoptr (StewardChange) newest = g_list_model_get_item (changes, 0);
-
-  return newest != NULL && steward_change_get_kind (newest) == wait->kind && steward_change_get_result (newest) == STEWARD_CHANGE_DONE;
-}
-
 /* ------------------------------------------------------------------ */
 /* Tests                                                               */
 /* ------------------------------------------------------------------ */
@@ -180,7 +164,6 @@ test_disable_found_user (Fixture      *fixture,
   StewardCommandPalette *palette;
   AdwMessageDialog      *confirm;
   StewardUser           *user;
-  JournalWait            wait = { userid, STEWARD_CHANGE_DISABLE };
 
   g_assert_nonnull (accels);
   g_assert_cmpstr (accels[0], ==, "<Control>k");
@@ -213,7 +196,7 @@ test_disable_found_user (Fixture      *fixture,
   app_test_wait_for_server (fixture->admin, user, NULL, TRUE);
 
   /* Journaled like every write of the window. */
-  steward_test_ui_wait_until (journal_has_done, &wait);
+  app_test_wait_for_journal (userid, STEWARD_CHANGE_DISABLE);
 
   /* Now the palette offers Enable for them, not Disable. */
   palette = open_palette (window);
