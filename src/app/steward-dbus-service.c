@@ -264,6 +264,84 @@ send_write (StewardClient *client,
     }
 }
 
+/* A dry run, or nothing to change: answered from what was read. Else
+ * sent. Takes @write. */
+static void
+answer_or_send (StewardClient *client,
+                Write         *write)
+{
+  gboolean  changed = FALSE;
+  GVariant *after = predict (write, &changed);
+
+  if (write->dry_run || !changed)
+    {
+      g_dbus_method_invocation_return_value (write->invocation,
+                                             g_variant_new ("(b@(ssssas)@(ssssas))", changed, user_row_now (write->before), after));
+      write_free (write);
+      return;
+    }
+  g_variant_unref (g_variant_ref_sink (after));
+  send_write (client, write);
+}
+
+static void
+refuse (Write      *write,
+        const char *message)
+{
+  return_named_error (write->invocation, "Refused", message);
+  write_free (write);
+}
+
+static void
+admins_counted_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  Write *write = user_data;
+  g_autoptr (StewardPageResult) page = NULL;
+  g_autoptr (GError) error = NULL;
+
+  page = steward_client_list_users_finish (STEWARD_CLIENT (source), result, &error);
+  if (page == NULL)
+    {
+      return_error (write->invocation, error);
+      write_free (write);
+      return;
+    }
+  if (steward_page_result_get_total (page) <= 1)
+    refuse (write, _ ("This is the last active user with USER_ADMIN: without it nobody could manage users on this server. Steward does not remove it over D-Bus."));
+  else
+    answer_or_send (STEWARD_CLIENT (source), write);
+}
+
+/* The window asks before USER_ADMIN goes from its own account or from
+ * the last one holding it; a script cannot be asked, so that is refused.
+ * Takes @write. */
+static void
+guard_then_answer (StewardClient *client,
+                   Write         *write)
+{
+  StewardUser *current = steward_session_get_current_user (write->session);
+  g_autoptr (StewardUserQuery) query = NULL;
+
+  if (write->kind != WRITE_REMOVE || g_strcmp0 (write->permission, "USER_ADMIN") != 0 || !holds_directly (write->before, "USER_ADMIN"))
+    {
+      answer_or_send (client, write);
+      return;
+    }
+
+  if (current != NULL && steward_user_get_id (current) == steward_user_get_id (write->before))
+    {
+      refuse (write, _ ("Steward does not remove your own USER_ADMIN over D-Bus: you could no longer manage users. Remove it in the window, which asks first."));
+      return;
+    }
+
+  query = steward_user_query_new ();
+  query->size = 1;
+  query->permission = g_strdup ("USER_ADMIN");
+  steward_client_list_users_async (client, query, NULL, admins_counted_cb, write);
+}
+
 static void
 user_found_cb (GObject      *source,
                GAsyncResult *result,
@@ -272,8 +350,6 @@ user_found_cb (GObject      *source,
   g_autoptr (Write) write = user_data;
   g_autoptr (GError) error = NULL;
   StewardClient *client = STEWARD_CLIENT (source);
-  GVariant      *after;
-  gboolean       changed = FALSE;
 
   write->before = steward_user_lookup_finish (result, &error);
   if (write->before == NULL)
@@ -282,17 +358,7 @@ user_found_cb (GObject      *source,
       return;
     }
 
-  after = predict (write, &changed);
-  /* Nothing to send: a dry run, or the server already has it so. */
-  if (write->dry_run || !changed)
-    {
-      g_dbus_method_invocation_return_value (write->invocation,
-                                             g_variant_new ("(b@(ssssas)@(ssssas))", changed, user_row_now (write->before), after));
-      return;
-    }
-  g_variant_unref (g_variant_ref_sink (after));
-
-  send_write (client, g_steal_pointer (&write));
+  guard_then_answer (client, g_steal_pointer (&write));
 }
 
 static void

@@ -261,6 +261,13 @@ test_writes_change_the_server (Fixture      *fixture,
   g_assert_false (row_has_permission (after, "GOVERNANCE"));
   app_test_wait_for_server (fixture->admin, user, "GOVERNANCE", FALSE);
   app_test_wait_for_journal (userid, STEWARD_CHANGE_REMOVE);
+  g_clear_pointer (&after, g_variant_unref);
+
+  /* Another user's USER_ADMIN, while the caller keeps theirs, goes. */
+  g_assert_true (write_user (fixture, "Grant", g_variant_new ("(ssb)", userid, "USER_ADMIN", FALSE), &after));
+  g_clear_pointer (&after, g_variant_unref);
+  g_assert_true (write_user (fixture, "Remove", g_variant_new ("(ssb)", userid, "USER_ADMIN", FALSE), &after));
+  app_test_wait_for_server (fixture->admin, user, "USER_ADMIN", FALSE);
 }
 
 static void
@@ -290,6 +297,12 @@ test_named_errors (Fixture      *fixture,
   assert_dbus_error (error, "Invalid");
   g_assert_nonnull (strstr (error->message, "your own account"));
   g_clear_error (&error);
+
+  /* What the window would ask about first is refused to a script. */
+  reply = call (fixture, STEWARD_DBUS_INTERFACE, "Remove", g_variant_new ("(ssb)", "admin@localhost", "USER_ADMIN", FALSE), NULL, &error);
+  assert_dbus_error (error, "Refused");
+  g_clear_error (&error);
+  g_assert_true (steward_session_get_can_manage_users (fixture->window->session));
 
   /* The same userid in two identity managers. */
   steward_client_migrate_user_async (client, "bim", "twice@example.com", "okta", "twice@example.com", NULL, steward_test_ui_store_result_cb, &result);
@@ -348,6 +361,20 @@ page_shows (gpointer data)
   return user != NULL && g_strcmp0 (steward_user_get_userid (user), wait->userid) == 0;
 }
 
+static const char *
+profile_name (StewardWindow *window)
+{
+  StewardSession *session = steward_window_get_session (window);
+
+  return session != NULL ? steward_profile_get_name (steward_session_get_profile (session)) : NULL;
+}
+
+static gboolean
+shows_second_server (gpointer window)
+{
+  return g_strcmp0 (profile_name (window), "Second Server") == 0;
+}
+
 static void
 test_application_actions (Fixture      *fixture,
                           gconstpointer data)
@@ -355,6 +382,11 @@ test_application_actions (Fixture      *fixture,
   g_autofree char *userid = app_test_find_holder (fixture->admin, "CREATE_PROJECT");
   PageWait         wait = { fixture->window, userid };
   GtkWidget       *dialog;
+  StewardProfiles *profiles = steward_application_get_profiles (app_test_application);
+  g_autoptr (StewardTestServer) second = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  StewardProfile *profile;
 
   g_assert_null (steward_user_page_get_user (fixture->window->user_page));
   activate_remote (fixture, "show-user", g_variant_new_string (userid));
@@ -365,6 +397,19 @@ test_application_actions (Fixture      *fixture,
   dialog = app_test_find_toplevel (STEWARD_TYPE_NEW_USER_DIALOG);
   g_assert_nonnull (dialog);
   gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* A second server profile, its key in the keyring, switched to by its
+   * name. */
+  second = steward_test_server_start ("--demo", "5", NULL);
+  profile = steward_profiles_add (profiles, "Second Server", second->base_url, NULL, NULL, &error);
+  g_assert_no_error (error);
+  steward_profiles_store_api_key_async (profiles, profile, second->admin_api_key, NULL, steward_test_ui_store_result_cb, &result);
+  g_assert_true (steward_profiles_store_api_key_finish (profiles, steward_test_ui_wait_for_result (&result), &error));
+  g_assert_no_error (error);
+  activate_remote (fixture, "switch-server", g_variant_new_string ("Second Server"));
+  steward_test_ui_wait_until (shows_second_server, fixture->window);
+  steward_test_ui_wait_until (app_test_window_connected, fixture->window);
+  g_assert_cmpstr (steward_client_get_base_url (steward_session_get_client (steward_window_get_session (fixture->window))), ==, second->base_url);
 }
 
 int
