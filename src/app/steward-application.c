@@ -10,6 +10,9 @@
 #include <signal.h>
 
 #include "steward-application.h"
+
+#include "steward-application-actions.h"
+#include "steward-dbus-service.h"
 #include "steward-session.h"
 #include "steward-window.h"
 
@@ -22,6 +25,7 @@ struct _StewardApplication
   StewardLocalServer  *local_server;
   StewardUsageCounter *usage_counter;
   StewardJournal      *journal;
+  StewardDbusService  *dbus_service;
   /* --local-server: start the local server on activation. */
   gboolean start_local_server;
 };
@@ -58,6 +62,7 @@ steward_application_startup (GApplication *application)
   static const char *const refresh_accels[] = { "F5", NULL };
   static const char *const connect_accels[] = { "<Control>o", NULL };
   static const char *const new_user_accels[] = { "<Control>n", NULL };
+  static const char *const palette_accels[] = { "<Control>k", NULL };
 
   g_autoptr (GAction) send_counts = NULL;
 
@@ -67,6 +72,7 @@ steward_application_startup (GApplication *application)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   g_action_map_add_action (G_ACTION_MAP (self), send_counts);
+  steward_application_add_remote_actions (self);
   /* Every session of this run records its writes in the change journal. */
   steward_session_set_default_recorder (STEWARD_CHANGE_RECORDER (steward_application_get_journal (self)));
   g_unix_signal_add (SIGINT, quit_signal_cb, self);
@@ -79,6 +85,7 @@ steward_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.refresh", refresh_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.connect", connect_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.new-user", new_user_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.command-palette", palette_accels);
 }
 
 static int
@@ -112,6 +119,37 @@ steward_application_activate (GApplication *application)
   gtk_window_present (window);
 }
 
+/* io.github.stewardapp.Steward1 beside the actions GApplication exports
+ * on the same path. */
+static gboolean
+steward_application_dbus_register (GApplication    *application,
+                                   GDBusConnection *connection,
+                                   const char      *object_path,
+                                   GError         **error)
+{
+  StewardApplication *self = STEWARD_APPLICATION (application);
+
+  if (!G_APPLICATION_CLASS (steward_application_parent_class)->dbus_register (application, connection, object_path, error))
+    return FALSE;
+
+  if (self->dbus_service == NULL)
+    self->dbus_service = steward_dbus_service_new (self);
+  return steward_dbus_service_export (self->dbus_service, connection, object_path, error);
+}
+
+static void
+steward_application_dbus_unregister (GApplication    *application,
+                                     GDBusConnection *connection,
+                                     const char      *object_path)
+{
+  StewardApplication *self = STEWARD_APPLICATION (application);
+
+  if (self->dbus_service != NULL)
+    steward_dbus_service_unexport (self->dbus_service);
+
+  G_APPLICATION_CLASS (steward_application_parent_class)->dbus_unregister (application, connection, object_path);
+}
+
 static void
 steward_application_shutdown (GApplication *application)
 {
@@ -130,6 +168,7 @@ steward_application_dispose (GObject *object)
 {
   StewardApplication *self = STEWARD_APPLICATION (object);
 
+  g_clear_object (&self->dbus_service);
   g_clear_object (&self->local_server);
   g_clear_object (&self->usage_counter);
   /* Waits for the changes it still has to write. */
@@ -152,6 +191,8 @@ steward_application_class_init (StewardApplicationClass *klass)
   application_class->handle_local_options = steward_application_handle_local_options;
   application_class->activate = steward_application_activate;
   application_class->shutdown = steward_application_shutdown;
+  application_class->dbus_register = steward_application_dbus_register;
+  application_class->dbus_unregister = steward_application_dbus_unregister;
 }
 
 static void
@@ -232,4 +273,17 @@ steward_application_get_journal (StewardApplication *self)
     }
 
   return self->journal;
+}
+
+/* The main window focused last, or NULL. */
+GtkWindow *
+steward_application_get_main_window (StewardApplication *self)
+{
+  g_return_val_if_fail (STEWARD_IS_APPLICATION (self), NULL);
+
+  /* GTK keeps the windows in the order they were focused. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (STEWARD_IS_WINDOW (l->data))
+      return l->data;
+  return NULL;
 }

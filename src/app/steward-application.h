@@ -37,4 +37,8 @@ StewardUsageCounter *steward_application_get_usage_counter (StewardApplication *
  * writes in. */
 StewardJournal *steward_application_get_journal (StewardApplication *self);
 
+/* The StewardWindow focused last, or NULL: the one D-Bus callers and
+ * the application actions work on. */
+GtkWindow *steward_application_get_main_window (StewardApplication *self);
+
 G_END_DECLS

@@ -140,18 +140,23 @@ page_user (StewardWindow *self)
   return steward_user_page_get_user (self->user_page);
 }
 
-/* The server's reply after a dialog changed the user on the page: the
+/* The server's reply after a dialog (or a script) changed a user: the
  * page and the directory show it at once. */
-static void
-apply_reply (StewardWindow *self,
-             StewardUser   *updated)
+void
+steward_window_apply_reply (StewardWindow *self,
+                            StewardUser   *updated,
+                            gboolean       listing_changed)
 {
   StewardUser *user = page_user (self);
 
   if (user != NULL && steward_user_get_id (user) == steward_user_get_id (updated))
     steward_user_update_from (user, updated);
   if (self->directory != NULL)
-    steward_user_directory_update_user (self->directory, updated);
+    {
+      steward_user_directory_update_user (self->directory, updated);
+      if (listing_changed)
+        steward_user_directory_refresh (self->directory);
+    }
   steward_window_update_actions (self);
 }
 
@@ -183,7 +188,7 @@ permissions_granted_cb (StewardWindow *self,
 {
   g_autofree char *message = g_strdup_printf (_ ("Granted permissions to %s"), steward_user_get_display_name (updated));
 
-  apply_reply (self, updated);
+  steward_window_apply_reply (self, updated, FALSE);
   steward_window_add_toast (self, message);
 }
 
@@ -234,9 +239,7 @@ user_migrated_cb (StewardWindow *self,
   g_autofree char *message = g_strdup_printf (_ ("Migrated %s to %s"), steward_user_get_display_name (migrated), steward_user_get_iamid (migrated));
 
   /* Same numeric id: the page's user becomes the migrated one. */
-  apply_reply (self, migrated);
-  if (self->directory != NULL)
-    steward_user_directory_refresh (self->directory);
+  steward_window_apply_reply (self, migrated, TRUE);
   steward_window_add_toast (self, message);
 }
 

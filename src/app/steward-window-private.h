@@ -66,6 +66,9 @@ void steward_window_show_failure (StewardWindow *self,
 void steward_window_show_no_server (StewardWindow *self);
 void steward_window_add_toast (StewardWindow *self,
                                const char    *message);
+/* Puts @user on the user page (and shows the page when folded). */
+void steward_window_put_on_page (StewardWindow *self,
+                                 StewardUser   *user);
 /* Puts @user on the user page and reloads the directory, after a change
  * that added the user or moved it in the list. */
 void steward_window_show_user (StewardWindow *self,
@@ -75,6 +78,12 @@ void steward_window_show_user (StewardWindow *self,
 void steward_window_add_user_actions (StewardWindow *self);
 /* Enables what the session, the caller and the user on the page allow. */
 void steward_window_update_actions (StewardWindow *self);
+/* Shows @updated, the server's reply to a change, on the page (when it
+ * is the user there) and in the directory, which reloads when
+ * @listing_changed (who it lists may differ: disable, enable, migrate). */
+void steward_window_apply_reply (StewardWindow *self,
+                                 StewardUser   *updated,
+                                 gboolean       listing_changed);
 
 /* steward-window-changes.c */
 void steward_window_remove_permission (StewardWindow *self,
@@ -92,6 +101,9 @@ void steward_window_add_export_actions (StewardWindow *self);
 void steward_window_export_to_file (StewardWindow         *self,
                                     StewardUserExportShape shape,
                                     GFile                 *file);
+
+/* steward-window-palette.c: win.command-palette and win.switch-server */
+void steward_window_add_palette_actions (StewardWindow *self);
 
 /* steward-window-session.c */
 void steward_window_start_local_server (StewardWindow *self);

@@ -256,9 +256,9 @@ permission_selected_cb (StewardWindow *self)
 
 /* A placeholder row fills in later, and a user's status changes what
  * may be done to them: the actions follow the user on the page. */
-static void
-put_on_page (StewardWindow *self,
-             StewardUser   *user)
+void
+steward_window_put_on_page (StewardWindow *self,
+                            StewardUser   *user)
 {
   StewardUser *previous = steward_user_page_get_user (self->user_page);
 
@@ -280,7 +280,7 @@ selected_user_changed_cb (StewardWindow *self)
    * disabled and left it): keep the page, where Undo and Enable still
    * make sense. */
   if (user != NULL)
-    put_on_page (self, user);
+    steward_window_put_on_page (self, user);
 }
 
 static void
@@ -584,6 +584,7 @@ steward_window_init (StewardWindow *self)
    * can be disabled while no server is on screen. */
   steward_window_add_export_actions (self);
   steward_window_add_user_actions (self);
+  steward_window_add_palette_actions (self);
   gtk_search_entry_set_search_delay (self->search_entry, SEARCH_DELAY_MS);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->directory_view));
   fill_permission_filter (self);
@@ -714,7 +715,7 @@ steward_window_show_user (StewardWindow *self,
   g_return_if_fail (STEWARD_IS_WINDOW (self));
   g_return_if_fail (STEWARD_IS_USER (user));
 
-  put_on_page (self, user);
+  steward_window_put_on_page (self, user);
   if (self->directory != NULL)
     steward_user_directory_refresh (self->directory);
 }

@@ -161,6 +161,26 @@ def type_into(parent, field, text):
     find(parent, field, "text").text = text
 
 
+def find_containing(parent, text, role=None, timeout=20):
+    """The first node below @parent whose name contains @text."""
+    def matches(node):
+        return text in (node.name or "") and (role is None or node.roleName == role)
+    return wait_for(lambda: _walk(parent, matches), "%s containing %r" % (role or "node", text), timeout)
+
+
+def connect(app, server, name):
+    """Connect to a Server… from the first window; returns the window,
+    titled @name once the directory shows."""
+    window = find(app, "Steward", "frame")
+    click(button(window, "Connect to a Server…"))
+    dialog = find(app, "Connect to a Server", "frame")
+    type_into(dialog, "Name", name)
+    type_into(dialog, "Server URL", server.url)
+    type_into(dialog, "API Key", server.api_key)
+    click(button(dialog, "Connect"))
+    return find(app, name, "frame", timeout=30)
+
+
 class Screenshots:
     def __init__(self, directory):
         self.directory = directory

@@ -128,6 +128,105 @@ app_test_create_plain_user (StewardTestServer *server,
 }
 
 char *
+app_test_find_holder (StewardSession *admin,
+                      const char     *permission)
+{
+  StewardClient *client = steward_session_get_client (admin);
+  g_autoptr (StewardUserQuery) query = steward_user_query_new ();
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (StewardPageResult) page = NULL;
+  g_autoptr (GError) error = NULL;
+  GListModel *hits;
+
+  query->permission = g_strdup (permission);
+  query->size = 50;
+  steward_client_list_users_async (client, query, NULL, steward_test_ui_store_result_cb, &result);
+  page = steward_client_list_users_finish (client, steward_test_ui_wait_for_result (&result), &error);
+  g_assert_no_error (error);
+  hits = steward_page_result_get_items (page);
+  for (guint i = 0; i < g_list_model_get_n_items (hits); i++)
+    {
+      g_autoptr (StewardUser) user = g_list_model_get_item (hits, i);
+
+      if (g_strcmp0 (steward_user_get_iamid (user), "bim") == 0 && g_strcmp0 (steward_user_get_userid (user), "admin@localhost") != 0)
+        return g_strdup (steward_user_get_userid (user));
+    }
+  g_assert_not_reached ();
+}
+
+typedef struct
+{
+  StewardSession *admin;
+  const char     *iamid;
+  const char     *userid;
+  const char     *permission; /* NULL: check disabled instead */
+  gboolean        expected;
+} ServerState;
+
+static gboolean
+server_state_is (gpointer data)
+{
+  ServerState *state = data;
+  g_autoptr (StewardUser) user = steward_test_ui_fetch_user (state->admin, state->iamid, state->userid);
+
+  if (state->permission != NULL)
+    return steward_user_has_permission (user, state->permission) == state->expected;
+  return steward_user_get_disabled (user) == state->expected;
+}
+
+void
+app_test_wait_for_server (StewardSession *admin,
+                          StewardUser    *user,
+                          const char     *permission,
+                          gboolean        expected)
+{
+  ServerState state = { admin, steward_user_get_iamid (user), steward_user_get_userid (user), permission, expected };
+
+  steward_test_ui_wait_until (server_state_is, &state);
+}
+
+GListModel *
+app_test_journal_changes (const char *userid)
+{
+  StewardJournal *journal = steward_application_get_journal (app_test_application);
+  g_autoptr (StewardJournalFilter) filter = steward_journal_filter_new ();
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  GListModel *changes;
+
+  filter->text = g_strdup (userid);
+  steward_journal_query_async (journal, filter, NULL, steward_test_ui_store_result_cb, &result);
+  changes = steward_journal_query_finish (journal, steward_test_ui_wait_for_result (&result), &error);
+  g_assert_no_error (error);
+  return changes;
+}
+
+typedef struct
+{
+  const char       *userid;
+  StewardChangeKind kind;
+} JournalWait;
+
+static gboolean
+journal_has_done (gpointer data)
+{
+  JournalWait *wait = data;
+  g_autoptr (GListModel) changes = app_test_journal_changes (wait->userid);
+  g_autoptr (StewardChange) newest = g_list_model_get_item (changes, 0);
+
+  return newest != NULL && steward_change_get_kind (newest) == wait->kind && steward_change_get_result (newest) == STEWARD_CHANGE_DONE;
+}
+
+void
+app_test_wait_for_journal (const char       *userid,
+                           StewardChangeKind kind)
+{
+  JournalWait wait = { userid, kind };
+
+  steward_test_ui_wait_until (journal_has_done, &wait);
+}
+
+char *
 app_test_total_text (guint n)
 {
   return g_strdup_printf ("%'u users", n);

@@ -52,6 +52,23 @@ guint app_test_server_user_count (StewardTestServer *server,
                                   const char        *which);
 void  app_test_create_plain_user (StewardTestServer *server,
                                   const char        *email);
+/* The userid of a bim user holding @permission who is not the
+ * administrator, read through @admin. */
+char *app_test_find_holder (StewardSession *admin,
+                            const char     *permission);
+/* Waits until the server, read through @admin, has @user holding
+ * @permission (or, for NULL, disabled) as @expected says. */
+void app_test_wait_for_server (StewardSession *admin,
+                               StewardUser    *user,
+                               const char     *permission,
+                               gboolean        expected);
+/* The application journal's changes about @userid, newest first. */
+GListModel *app_test_journal_changes (const char *userid);
+/* Waits until the newest change about @userid is a @kind the server
+ * answered. */
+void app_test_wait_for_journal (const char       *userid,
+                                StewardChangeKind kind);
+
 /* "1,320 users" as the directory writes it. */
 char *app_test_total_text (guint n);
 

@@ -67,35 +67,13 @@ show_user (Fixture    *fixture,
   return user;
 }
 
-typedef struct
-{
-  Fixture    *fixture;
-  const char *iamid;
-  const char *userid;
-  const char *permission; /* NULL: check disabled instead */
-  gboolean    expected;
-} ServerState;
-
-static gboolean
-server_state_is (gpointer data)
-{
-  ServerState *state = data;
-  g_autoptr (StewardUser) user = steward_test_ui_fetch_user (state->fixture->admin, state->iamid, state->userid);
-
-  if (state->permission != NULL)
-    return steward_user_has_permission (user, state->permission) == state->expected;
-  return steward_user_get_disabled (user) == state->expected;
-}
-
 static void
 wait_for_server (Fixture     *fixture,
                  StewardUser *user,
                  const char  *permission,
                  gboolean     expected)
 {
-  ServerState state = { fixture, steward_user_get_iamid (user), steward_user_get_userid (user), permission, expected };
-
-  steward_test_ui_wait_until (server_state_is, &state);
+  app_test_wait_for_server (fixture->admin, user, permission, expected);
 }
 
 static gboolean
@@ -111,32 +89,11 @@ click_undo (StewardWindow *window)
   steward_test_ui_click (steward_test_ui_find_button (GTK_WIDGET (window), "Undo"));
 }
 
-/* A user holding @permission who is not the administrator. */
 static char *
 find_holder (Fixture    *fixture,
              const char *permission)
 {
-  StewardClient *client = steward_session_get_client (fixture->admin);
-  g_autoptr (StewardUserQuery) query = steward_user_query_new ();
-  g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (StewardPageResult) page = NULL;
-  g_autoptr (GError) error = NULL;
-  GListModel *hits;
-
-  query->permission = g_strdup (permission);
-  query->size = 50;
-  steward_client_list_users_async (client, query, NULL, steward_test_ui_store_result_cb, &result);
-  page = steward_client_list_users_finish (client, steward_test_ui_wait_for_result (&result), &error);
-  g_assert_no_error (error);
-  hits = steward_page_result_get_items (page);
-  for (guint i = 0; i < g_list_model_get_n_items (hits); i++)
-    {
-      g_autoptr (StewardUser) user = g_list_model_get_item (hits, i);
-
-      if (g_strcmp0 (steward_user_get_iamid (user), "bim") == 0 && g_strcmp0 (steward_user_get_userid (user), "admin@localhost") != 0)
-        return g_strdup (steward_user_get_userid (user));
-    }
-  g_assert_not_reached ();
+  return app_test_find_holder (fixture->admin, permission);
 }
 
 static void
