@@ -358,6 +358,16 @@ steward_window_update_actions (StewardWindow *self)
   set_enabled (self, "download-metrics", manage);
   set_enabled (self, "export-users", manage);
   set_enabled (self, "export-access-review", manage);
+  set_enabled (self, "import-users", manage);
+  {
+    guint    n_selected = steward_user_selection_get_n_selected (steward_directory_view_get_selection (self->directory_view));
+    gboolean bulk = manage && n_selected > 0;
+
+    set_enabled (self, "bulk-add-permissions", bulk);
+    set_enabled (self, "bulk-remove-permission", bulk);
+    set_enabled (self, "bulk-disable", bulk);
+    set_enabled (self, "bulk-enable", bulk);
+  }
   set_enabled (self, "remove-permission", on_user);
   set_enabled (self, "add-permissions", on_user);
   set_enabled (self, "delete-user", on_user && !is_self);

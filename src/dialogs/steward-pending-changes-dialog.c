@@ -11,6 +11,7 @@
 
 #include "steward-pending-changes-dialog.h"
 
+#include "steward-bulk-progress.h"
 #include "steward-bulk-run.h"
 
 #include <glib/gi18n-lib.h>
@@ -36,6 +37,14 @@ struct _StewardPendingChangesDialog
 };
 
 G_DEFINE_FINAL_TYPE (StewardPendingChangesDialog, steward_pending_changes_dialog, ADW_TYPE_WINDOW)
+
+enum
+{
+  APPLIED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 /* ------------------------------------------------------------------ */
 /* What each line says                                                 */
@@ -184,25 +193,6 @@ show_results (StewardPendingChangesDialog *self)
   set_stage (self, STEWARD_PENDING_CHANGES_RESULTS);
 }
 
-static void
-progress_notify_cb (StewardBulkRun              *run,
-                    GParamSpec                  *pspec,
-                    StewardPendingChangesDialog *self)
-{
-  guint            total = steward_bulk_run_get_n_total (run);
-  guint            finished = steward_bulk_run_get_n_finished (run);
-  gint64           left = steward_bulk_run_get_seconds_left (run);
-  g_autofree char *text = NULL;
-
-  if (left < 0)
-    text = g_strdup_printf (_ ("%u of %u"), finished, total);
-  else
-    /* TRANSLATORS: "3 of 12, about 5 s left" */
-    text = g_strdup_printf (_ ("%u of %u, about %u s left"), finished, total, (guint) left);
-  gtk_progress_bar_set_fraction (self->progress_bar, total > 0 ? (double) finished / total : 1.0);
-  gtk_progress_bar_set_text (self->progress_bar, text);
-}
-
 static void show_plan (StewardPendingChangesDialog *self,
                        StewardBulkPlan             *plan);
 
@@ -220,6 +210,7 @@ applied_cb (GObject      *source,
     return;
   g_clear_object (&self->cancellable);
   show_results (self);
+  g_signal_emit (self, signals[APPLIED], 0, self->plan);
 }
 
 static void
@@ -277,9 +268,7 @@ apply_activated_cb (GtkWidget  *widget,
     return;
 
   self->run = steward_bulk_run_new (steward_session_get_client (self->session), self->plan);
-  g_signal_connect_object (self->run, "notify::n-finished", G_CALLBACK (progress_notify_cb), self, 0);
-  g_signal_connect_object (self->run, "notify::seconds-left", G_CALLBACK (progress_notify_cb), self, 0);
-  progress_notify_cb (self->run, NULL, self);
+  steward_bulk_progress_follow (self->progress_bar, self->run);
   set_stage (self, STEWARD_PENDING_CHANGES_APPLYING);
   gtk_label_set_text (self->summary_label, _ ("Applying…"));
   self->cancellable = g_cancellable_new ();
@@ -350,6 +339,12 @@ steward_pending_changes_dialog_class_init (StewardPendingChangesDialogClass *kla
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = steward_pending_changes_dialog_dispose;
+
+  signals[APPLIED] = g_signal_new ("applied",
+                                   G_TYPE_FROM_CLASS (klass),
+                                   G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 1, STEWARD_TYPE_BULK_PLAN);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/stewardapp/Steward/dialogs/steward-pending-changes-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, StewardPendingChangesDialog, summary_label);
