@@ -428,7 +428,10 @@ steward_user_selection_add_to_plan_finish (StewardUserSelection *self,
                                            GAsyncResult         *result,
                                            GError              **error)
 {
+  gssize added;
+
   g_return_val_if_fail (g_task_is_valid (result, self), 0);
 
-  return (guint) MAX (g_task_propagate_int (G_TASK (result), error), 0);
+  added = g_task_propagate_int (G_TASK (result), error);
+  return added > 0 ? (guint) added : 0;
 }

@@ -7,12 +7,9 @@
  * clicked and in which direction (GTK 4.8 has no public
  * GtkColumnViewSorter API to read that).
  *
- * Selection: a GtkMultiSelection gives Ctrl/Shift-click and Ctrl+A, but
- * its bitset is only what the rows show. What is selected lives in a
- * StewardUserSelection: the picked users, or "all of this query" when
- * every row is selected (Select All), which never asks for the rows
- * themselves. When a page of rows arrives (the directory fills or
- * replaces positions), the rows are marked again from it.
+ * Selection: a StewardDirectorySelection gives Ctrl/Shift-click and
+ * Ctrl+A without reading rows nobody clicked, and says who is selected
+ * (the picked users, or "all of this query" after Select All).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,6 +18,7 @@
 
 #include "steward-directory-view.h"
 
+#include "steward-directory-selection.h"
 #include "steward-format.h"
 #include "steward-user-selection.h"
 
@@ -32,10 +30,7 @@ struct _StewardDirectoryView
 
   StewardUserDirectory *directory;
   StewardUser          *selected_user;
-  StewardUserSelection *user_selection;
-  /* Set while the rows are marked from user_selection, so that is not
-   * read back as a change by the person. */
-  gboolean marking;
+  StewardUserSelection *user_selection; /* the selection's */
 
   /* Two distinct objects to hand the column view's sorter when probing. */
   GObject *probe_a;
@@ -48,22 +43,22 @@ struct _StewardDirectoryView
   gboolean syncing_sort;
 
   /* Template widgets */
-  GtkColumnView       *column_view;
-  GtkMultiSelection   *selection;
-  GtkRevealer         *selection_revealer;
-  GtkWidget           *selection_separator;
-  GtkLabel            *selected_label;
-  GtkPopoverMenu      *context_menu;
-  GMenuModel          *bulk_menu;
-  GtkColumnViewColumn *name_column;
-  GtkColumnViewColumn *email_column;
-  GtkColumnViewColumn *iam_column;
-  GtkColumnViewColumn *last_login_column;
-  GtkStack            *stack;
-  AdwStatusPage       *empty_page;
-  AdwStatusPage       *error_page;
-  GtkLabel            *total_label;
-  GtkSpinner          *spinner;
+  GtkColumnView             *column_view;
+  StewardDirectorySelection *selection;
+  GtkRevealer               *selection_revealer;
+  GtkWidget                 *selection_separator;
+  GtkLabel                  *selected_label;
+  GtkPopoverMenu            *context_menu;
+  GMenuModel                *bulk_menu;
+  GtkColumnViewColumn       *name_column;
+  GtkColumnViewColumn       *email_column;
+  GtkColumnViewColumn       *iam_column;
+  GtkColumnViewColumn       *last_login_column;
+  GtkStack                  *stack;
+  AdwStatusPage             *empty_page;
+  AdwStatusPage             *error_page;
+  GtkLabel                  *total_label;
+  GtkSpinner                *spinner;
 };
 
 G_DEFINE_FINAL_TYPE (StewardDirectoryView, steward_directory_view, ADW_TYPE_BIN)
@@ -348,36 +343,10 @@ directory_state_changed_cb (StewardDirectoryView *self)
   update_state (self);
 }
 
-/* Marks @n rows from @position as user_selection says, reading only
- * those rows (they have just arrived, so nothing new is requested). */
-static void
-mark_rows (StewardDirectoryView *self,
-           guint                 position,
-           guint                 n)
-{
-  g_autoptr (GtkBitset) selected = gtk_bitset_new_empty ();
-  g_autoptr (GtkBitset) mask = gtk_bitset_new_range (position, n);
-
-  for (guint i = position; i < position + n; i++)
-    {
-      g_autoptr (StewardUser) user = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
-
-      if (user != NULL && steward_user_selection_contains (self->user_selection, user))
-        gtk_bitset_add (selected, i);
-    }
-
-  self->marking = TRUE;
-  gtk_selection_model_set_selection (GTK_SELECTION_MODEL (self->selection), selected, mask);
-  self->marking = FALSE;
-}
-
 static void
 clear_selection (StewardDirectoryView *self)
 {
-  self->marking = TRUE;
-  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
-  self->marking = FALSE;
-  steward_user_selection_clear (self->user_selection);
+  steward_directory_selection_clear (self->selection);
 }
 
 static void
@@ -392,112 +361,6 @@ update_selection_bar (StewardDirectoryView *self)
   gtk_widget_set_visible (self->selection_separator, n > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "directory.clear-selection", n > 0);
   set_selected_user (self, steward_user_selection_get_single_user (self->user_selection));
-}
-
-/* The person changed the selection (a click, Ctrl/Shift-click, Ctrl+A). */
-static void
-selection_changed_cb (StewardDirectoryView *self,
-                      guint                 position,
-                      guint                 n_changed)
-{
-  GtkSelectionModel *model = GTK_SELECTION_MODEL (self->selection);
-  g_autoptr (GtkBitset) bitset = NULL;
-  guint64 n_selected;
-  guint   n_items;
-
-  if (self->marking || self->directory == NULL)
-    return;
-
-  n_items = g_list_model_get_n_items (G_LIST_MODEL (model));
-  bitset = gtk_selection_model_get_selection (model);
-  n_selected = gtk_bitset_get_size (bitset);
-
-  if (n_selected == 0)
-    {
-      steward_user_selection_clear (self->user_selection);
-      return;
-    }
-
-  /* Every row: "all of this query", however few are loaded (one row
-   * alone stays a picked user, whom the user page shows). */
-  if (n_selected == n_items && n_items > 1)
-    {
-      g_autoptr (StewardUserQuery) query = steward_user_directory_dup_query (self->directory);
-
-      steward_user_selection_select_query (self->user_selection, query, n_items);
-      return;
-    }
-
-  /* A row or a few taken out of "all" (Ctrl-click): only those rows. */
-  if (steward_user_selection_get_all_of_query (self->user_selection) && n_changed < n_items)
-    {
-      for (guint i = position; i < position + n_changed; i++)
-        {
-          g_autoptr (StewardUser) user = g_list_model_get_item (G_LIST_MODEL (model), i);
-
-          steward_user_selection_set_selected (self->user_selection, user, gtk_bitset_contains (bitset, i));
-        }
-      return;
-    }
-
-  /* Picked rows: the bitset holds only what the person picked, so
-   * reading those rows is bounded by what they clicked. */
-  {
-    GtkBitsetIter iter;
-    guint         i;
-
-    g_object_freeze_notify (G_OBJECT (self->user_selection));
-    steward_user_selection_clear (self->user_selection);
-    for (gboolean more = gtk_bitset_iter_init_first (&iter, bitset, &i); more; more = gtk_bitset_iter_next (&iter, &i))
-      {
-        g_autoptr (StewardUser) user = g_list_model_get_item (G_LIST_MODEL (model), i);
-
-        steward_user_selection_set_selected (self->user_selection, user, TRUE);
-      }
-    g_object_thaw_notify (G_OBJECT (self->user_selection));
-  }
-}
-
-/* Rows arrived or the directory changed size. GtkMultiSelection forgets
- * the marks of replaced positions: put them back from user_selection. */
-static void
-rows_changed_cb (StewardDirectoryView *self,
-                 guint                 position,
-                 guint                 removed,
-                 guint                 added)
-{
-  guint n_items;
-
-  if (self->directory == NULL || steward_user_selection_get_n_selected (self->user_selection) == 0)
-    return;
-
-  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
-  if (steward_user_selection_get_all_of_query (self->user_selection))
-    {
-      steward_user_selection_set_query_count (self->user_selection, n_items);
-      if (removed == added && added <= steward_user_directory_get_page_size (self->directory))
-        mark_rows (self, position, added);
-      else
-        {
-          /* The directory started over (a refresh, or "disabled only",
-           * which has no property to watch): all of what it shows now.
-           * The positions are placeholders: mark them without reading. */
-          g_autoptr (StewardUserQuery) query = steward_user_directory_dup_query (self->directory);
-
-          steward_user_selection_select_query (self->user_selection, query, n_items);
-          self->marking = TRUE;
-          gtk_selection_model_select_all (GTK_SELECTION_MODEL (self->selection));
-          self->marking = FALSE;
-        }
-      return;
-    }
-
-  if (removed == added && added <= steward_user_directory_get_page_size (self->directory))
-    mark_rows (self, position, added);
-  else
-    /* The directory started over (a refresh): the picked users may be
-     * anywhere now, and finding them would load every page. */
-    clear_selection (self);
 }
 
 /* A new search, filter or order is another set of users. */
@@ -560,13 +423,13 @@ steward_directory_view_dispose (GObject *object)
   if (self->directory != NULL)
     g_signal_handlers_disconnect_by_data (self->directory, self);
   if (self->selection != NULL)
-    gtk_multi_selection_set_model (self->selection, NULL);
+    steward_directory_selection_set_directory (self->selection, NULL);
   if (self->context_menu != NULL)
     gtk_widget_unparent (GTK_WIDGET (self->context_menu));
   self->context_menu = NULL;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), STEWARD_TYPE_DIRECTORY_VIEW);
-  g_clear_object (&self->user_selection);
+  self->user_selection = NULL;
 
   g_clear_object (&self->directory);
   g_clear_object (&self->selected_user);
@@ -642,6 +505,7 @@ steward_directory_view_class_init (StewardDirectoryViewClass *klass)
 
   /* The row factories look these types up by name. */
   g_type_ensure (STEWARD_TYPE_USER);
+  g_type_ensure (STEWARD_TYPE_DIRECTORY_SELECTION);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/stewardapp/Steward/widgets/steward-directory-view.ui");
   gtk_widget_class_bind_template_child (widget_class, StewardDirectoryView, column_view);
@@ -679,11 +543,11 @@ steward_directory_view_init (StewardDirectoryView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->user_selection = steward_user_selection_new ();
+  self->user_selection = steward_directory_selection_get_users (self->selection);
   g_signal_connect_object (self->user_selection, "notify::n-selected", G_CALLBACK (update_selection_bar), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
-  /* After the selection's own handler, which has just forgotten marks. */
-  g_signal_connect_object (self->selection, "items-changed", G_CALLBACK (rows_changed_cb), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_object (self->user_selection, "notify::all-of-query", G_CALLBACK (update_selection_bar), self, G_CONNECT_SWAPPED);
+  /* Another single user is the same count: follow every change. */
+  g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (update_selection_bar), self, G_CONNECT_SWAPPED);
 
   self->context_menu = GTK_POPOVER_MENU (gtk_popover_menu_new_from_model (self->bulk_menu));
   gtk_widget_set_parent (GTK_WIDGET (self->context_menu), GTK_WIDGET (self->column_view));
@@ -773,8 +637,7 @@ steward_directory_view_set_directory (StewardDirectoryView *self,
                                  G_CALLBACK (directory_query_changed_cb), self, G_CONNECT_SWAPPED);
     }
 
-  clear_selection (self);
-  gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (directory));
+  steward_directory_selection_set_directory (self->selection, directory);
   sync_sort_from_directory (self);
   update_state (self);
 
