@@ -39,7 +39,7 @@ struct _StewardImportUsersDialog
   GtkButton      *cancel_button;
   GtkButton      *retry_button;
   GtkSpinner     *spinner;
-  AdwActionRow   *file_row;
+  AdwEntryRow    *file_row;
   GtkLabel       *summary_label;
   GtkLabel       *error_label;
   GtkProgressBar *progress_bar;
@@ -249,6 +249,7 @@ set_stage (StewardImportUsersDialog *self,
   gtk_widget_set_visible (GTK_WIDGET (self->retry_button), stage == STEWARD_IMPORT_USERS_RESULTS && n_failed > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.create", stage == STEWARD_IMPORT_USERS_PREVIEW && n_valid > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.choose", !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.read", !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.retry", stage == STEWARD_IMPORT_USERS_RESULTS && n_failed > 0);
   gtk_button_set_label (self->cancel_button, cancel);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->cancel_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -443,7 +444,32 @@ choose_activated_cb (GtkWidget  *widget,
   gtk_file_filter_add_mime_type (filter, "text/csv");
   gtk_file_filter_add_pattern (filter, "*.csv");
   steward_file_save_dismiss (&self->chooser);
-  self->chooser = steward_file_open_choose (GTK_WINDOW (self), _ ("Import Users"), filter, file_chosen_cb, self);
+  self->chooser = steward_file_open_choose (GTK_WINDOW (self), _ ("Choose a CSV File"), filter, file_chosen_cb, self);
+}
+
+/* The path typed (or pasted) into the row. */
+static void
+read_activated_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  StewardImportUsersDialog *self = STEWARD_IMPORT_USERS_DIALOG (widget);
+  g_autofree char          *path = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->file_row))));
+  g_autoptr (GFile) file = NULL;
+
+  if (*path == '\0')
+    {
+      steward_form_show_error (self->error_label, GTK_WIDGET (self->file_row), _ ("Enter the path of a CSV file, or choose one."));
+      return;
+    }
+  file = g_file_new_for_commandline_arg (path);
+  steward_import_users_dialog_open_file (self, file);
+}
+
+static void
+file_row_activated_cb (StewardImportUsersDialog *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "import.read", NULL);
 }
 
 static void
@@ -567,7 +593,10 @@ steward_import_users_dialog_class_init (StewardImportUsersDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StewardImportUsersDialog, column_view);
   gtk_widget_class_bind_template_child (widget_class, StewardImportUsersDialog, selection);
 
+  gtk_widget_class_bind_template_callback (widget_class, file_row_activated_cb);
+
   gtk_widget_class_install_action (widget_class, "import.choose", NULL, choose_activated_cb);
+  gtk_widget_class_install_action (widget_class, "import.read", NULL, read_activated_cb);
   gtk_widget_class_install_action (widget_class, "import.create", NULL, create_activated_cb);
   gtk_widget_class_install_action (widget_class, "import.retry", NULL, retry_activated_cb);
   gtk_widget_class_install_action (widget_class, "import.cancel", NULL, cancel_activated_cb);
@@ -610,6 +639,7 @@ steward_import_users_dialog_open_file (StewardImportUsersDialog *self,
                                        GFile                    *file)
 {
   g_autofree char *name = NULL;
+  g_autofree char *typed = NULL;
 
   g_return_if_fail (STEWARD_IS_IMPORT_USERS_DIALOG (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -625,9 +655,12 @@ steward_import_users_dialog_open_file (StewardImportUsersDialog *self,
   g_clear_object (&self->run);
   g_hash_table_remove_all (self->items);
 
+  /* The row says which file is read, whether typed or chosen. */
   name = g_file_get_parse_name (file);
-  adw_action_row_set_subtitle (self->file_row, name);
-  steward_form_clear_errors (self->error_label, NULL, NULL);
+  typed = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->file_row))));
+  if (g_strcmp0 (typed, name) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->file_row), name);
+  steward_form_clear_errors (self->error_label, GTK_WIDGET (self->file_row), NULL);
   gtk_label_set_text (self->summary_label, _ ("Reading the file…"));
   set_stage (self, STEWARD_IMPORT_USERS_READING);
   g_file_load_contents_async (file, self->cancellable, file_loaded_cb, g_object_ref (self));

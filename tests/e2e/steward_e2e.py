@@ -161,6 +161,19 @@ def type_into(parent, field, text):
     find(parent, field, "text").text = text
 
 
+def connect(app, server, name):
+    """Connects the fresh window to @server through Connect to a Server…
+    and returns the window, titled @name."""
+    window = find(app, "Steward", "frame")
+    click(button(window, "Connect to a Server…"))
+    dialog = find(app, "Connect to a Server", "frame")
+    type_into(dialog, "Name", name)
+    type_into(dialog, "Server URL", server.url)
+    type_into(dialog, "API Key", server.api_key)
+    click(button(dialog, "Connect"))
+    return find(app, name, "frame", timeout=30)
+
+
 class Screenshots:
     def __init__(self, directory):
         self.directory = directory

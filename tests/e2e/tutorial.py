@@ -50,14 +50,7 @@ def find_user(server, userid, condition):
 
 def walk(app, server, shots, work_dir):
     step("connect")
-    window = e2e.find(app, "Steward", "frame")
-    e2e.click(e2e.button(window, "Connect to a Server…"))
-    dialog = e2e.find(app, "Connect to a Server", "frame")
-    e2e.type_into(dialog, "Name", "Tutorial")
-    e2e.type_into(dialog, "Server URL", server.url)
-    e2e.type_into(dialog, "API Key", server.api_key)
-    e2e.click(e2e.button(dialog, "Connect"))
-    window = e2e.find(app, "Tutorial", "frame", timeout=30)
+    window = e2e.connect(app, server, "Tutorial")
     shots.take("connected")
 
     step("create User 1")

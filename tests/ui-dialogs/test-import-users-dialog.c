@@ -160,7 +160,19 @@ test_unreadable_file_keeps_dialog (void)
   g_assert_nonnull (steward_test_ui_find_label (dialog, "Line 1 must name the columns “name” and “email” (and “permissions”, if any)."));
   /* The chosen file is still named on screen. */
   g_assert_nonnull (steward_test_ui_find_row (dialog, "CSV File"));
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (steward_test_ui_find_row (dialog, "CSV File"))), ==, g_file_peek_path (headerless));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (steward_test_ui_find_row (dialog, "CSV File"))), ==, g_file_peek_path (headerless));
+
+  /* A path typed into the row is read the same way; an empty one is
+   * refused with a sentence, the rows of the last file kept. */
+  gtk_editable_set_text (GTK_EDITABLE (steward_test_ui_find_row (dialog, "CSV File")), "");
+  g_assert_true (gtk_widget_activate_action (dialog, "import.read", NULL));
+  steward_test_ui_drain ();
+  g_assert_nonnull (steward_test_ui_find_label (dialog, "Enter the path of a CSV file, or choose one."));
+  g_file_set_contents (g_file_peek_path (headerless), "name,email\nAda,ada@example.com\n", -1, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (steward_test_ui_find_row (dialog, "CSV File")), g_file_peek_path (headerless));
+  g_assert_true (gtk_widget_activate_action (dialog, "import.read", NULL));
+  wait_for_stage (dialog, STEWARD_IMPORT_USERS_PREVIEW);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (steward_import_users_dialog_get_import (STEWARD_IMPORT_USERS_DIALOG (dialog)))), ==, 1);
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   steward_test_ui_drain ();
