@@ -120,6 +120,15 @@ steward_window_review_bulk_change (StewardWindow     *self,
   g_clear_object (&self->bulk_cancellable);
   self->bulk_cancellable = g_cancellable_new ();
 
+  /* All of a large query takes a page per thousand users to read. */
+  if (steward_user_selection_get_all_of_query (selection (self)))
+    {
+      guint            n = steward_user_selection_get_n_selected (selection (self));
+      g_autofree char *message = g_strdup_printf (ngettext ("Reading the %'u selected user…", "Reading the %'u selected users…", n), n);
+
+      steward_window_add_toast (self, message);
+    }
+
   job = g_new0 (PlanJob, 1);
   job->window = g_object_ref (self);
   job->plan = steward_bulk_plan_new (kind, permissions, steward_session_get_current_user (self->session));

@@ -4,7 +4,8 @@
  * users Ctrl-clicked in the directory are disabled through the Pending
  * Changes review (nothing sent before Apply, the others untouched), and
  * Select All of a search gets GOVERNANCE through the permission chooser
- * and one review; Import Users is in the primary menu.
+ * and one review, Remove Permission… and Enable go through the same
+ * review; Import Users is in the primary menu.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -186,6 +187,55 @@ test_add_permission_to_all_of_search (void)
   app_test_close_window (window);
 }
 
+/* Remove Permission… and Enable on two Ctrl-clicked users, each through
+ * its review. */
+static void
+test_remove_permission_and_enable (void)
+{
+  g_autoptr (StewardTestServer) server = steward_test_server_start (NULL, NULL);
+  StewardWindow               *window;
+  StewardPendingChangesDialog *review;
+  GtkWidget                   *chooser;
+
+  app_test_create_plain_user (server, "dee@example.com");
+  app_test_create_plain_user (server, "eve@example.com");
+  window = app_test_open_window ();
+  app_test_connect_through_dialog (window, server, "Bulk", NULL);
+  steward_test_ui_drain ();
+  g_assert_true (user_holds (server, "dee@example.com", "CREATE_PROJECT"));
+
+  ctrl_click (window, "dee@example.com");
+  ctrl_click (window, "eve@example.com");
+  g_action_group_activate_action (G_ACTION_GROUP (window), "bulk-remove-permission", NULL);
+  steward_test_ui_wait_until (chooser_open, NULL);
+  chooser = app_test_find_toplevel (STEWARD_TYPE_ADD_PERMISSIONS_DIALOG);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (chooser)), ==, "Remove Permission");
+  gtk_switch_set_active (GTK_SWITCH (steward_test_ui_find_widget (steward_test_ui_find_row (chooser, "CREATE_PROJECT"), GTK_TYPE_SWITCH)), TRUE);
+  steward_test_ui_drain ();
+  g_assert_nonnull (steward_test_ui_find_button (chooser, "Remove"));
+  gtk_widget_activate_action (chooser, "permissions.add", NULL);
+
+  review = wait_for_review (STEWARD_PENDING_CHANGES_REVIEW);
+  gtk_widget_activate_action (GTK_WIDGET (review), "pending.apply", NULL);
+  review = wait_for_review (STEWARD_PENDING_CHANGES_RESULTS);
+  g_assert_false (user_holds (server, "dee@example.com", "CREATE_PROJECT"));
+  g_assert_false (user_holds (server, "eve@example.com", "CREATE_PROJECT"));
+  close_review (review);
+
+  /* Enable on active users: all already so, nothing to send. */
+  app_test_wait_for_count (window, app_test_server_user_count (server, "active"));
+  steward_test_ui_drain ();
+  ctrl_click (window, "dee@example.com");
+  ctrl_click (window, "eve@example.com");
+  g_action_group_activate_action (G_ACTION_GROUP (window), "bulk-enable", NULL);
+  review = wait_for_review (STEWARD_PENDING_CHANGES_REVIEW);
+  g_assert_cmpuint (steward_bulk_plan_count (steward_pending_changes_dialog_get_plan (review), STEWARD_BULK_RESULT_ALREADY), ==, 2);
+  steward_test_ui_drain ();
+  g_assert_nonnull (steward_test_ui_find_label (GTK_WIDGET (review), "0 changes to apply, 2 already so, 0 skipped"));
+  close_review (review);
+  app_test_close_window (window);
+}
+
 static gboolean
 import_dialog_open (gpointer user_data)
 {
@@ -218,6 +268,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/window/bulk/disable-selection", test_disable_selection);
   g_test_add_func ("/ui/window/bulk/add-permission-to-all-of-search", test_add_permission_to_all_of_search);
+  g_test_add_func ("/ui/window/bulk/remove-permission-and-enable", test_remove_permission_and_enable);
   g_test_add_func ("/ui/window/bulk/import-users", test_import_users_action);
 
   return g_test_run ();
