@@ -3,7 +3,7 @@
  * users dormant: active accounts that have not signed in for --days days
  * (or never), oldest first, with their permissions. The accounts are found
  * with a few probes (steward-dormant-scan.h) and then read a page at a
- * time; CSV and JSON are written as the pages arrive, so a large tenant
+ * time; CSV (the columns of users export) and JSON are written as the pages arrive, so a large tenant
  * costs one page of memory.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -17,6 +17,7 @@
 #include "steward-cli-pages.h"
 #include "steward-cli-users-private.h"
 #include "steward-dormant-scan.h"
+#include "steward-user-export.h"
 #include "steward-user-json.h"
 
 #include <glib/gi18n-lib.h>
@@ -24,6 +25,7 @@
 typedef enum
 {
   FORMAT_TABLE,
+  FORMAT_CSV,
   FORMAT_JSON,
 } Format;
 
@@ -71,6 +73,13 @@ write_user (Dormant     *dormant,
       steward_cli_print (dormant->n_listed > 0 ? ",\n    " : "\n    ");
       steward_cli_print (text);
     }
+  else if (dormant->format == FORMAT_CSV)
+    {
+      g_autoptr (GString) row = g_string_new (NULL);
+
+      steward_user_export_append_csv_user (row, STEWARD_USER_EXPORT_LISTING, NULL, user);
+      steward_cli_print (row->str);
+    }
   else
     {
       g_autofree char *last_login = steward_cli_format_time (steward_user_get_last_login (user));
@@ -98,6 +107,15 @@ write_start (Dormant *dormant)
                                                dormant->days, dormant->never_only ? "true" : "false", since);
 
       steward_cli_print (head);
+      return;
+    }
+  if (dormant->format == FORMAT_CSV)
+    {
+      g_autoptr (GString) header = g_string_new (NULL);
+
+      /* The columns of users export --format csv, so one reader serves both. */
+      steward_user_export_append_csv_header (header, STEWARD_USER_EXPORT_LISTING, NULL);
+      steward_cli_print (header->str);
       return;
     }
 
@@ -135,6 +153,9 @@ write_end (Dormant *dormant)
       steward_cli_print (tail);
       return;
     }
+  /* A CSV is only its records; the count is its number of rows. */
+  if (dormant->format == FORMAT_CSV)
+    return;
 
   if (steward_cli_table_get_n_rows (dormant->table) > 0)
     {
@@ -225,11 +246,13 @@ parse_format (Dormant    *dormant,
     dormant->format = dormant->cli->json ? FORMAT_JSON : FORMAT_TABLE;
   else if (g_str_equal (format, "table"))
     dormant->format = FORMAT_TABLE;
+  else if (g_str_equal (format, "csv"))
+    dormant->format = FORMAT_CSV;
   else if (g_str_equal (format, "json"))
     dormant->format = FORMAT_JSON;
   else
     {
-      steward_cli_usage_error (dormant->cli, _ ("--format takes table or json, not “%s”"), format);
+      steward_cli_usage_error (dormant->cli, _ ("--format takes table, csv or json, not “%s”"), format);
       return FALSE;
     }
   return TRUE;
@@ -247,7 +270,7 @@ steward_cli_users_dormant (StewardCli *cli,
   const GOptionEntry entries[] = {
     { "days", 0, 0, G_OPTION_ARG_INT, &days, N_ ("No sign-in for more than N days (default: 90)"), N_ ("N") },
     { "never", 0, 0, G_OPTION_ARG_NONE, &never_only, N_ ("Only accounts that never signed in"), NULL },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_ ("Write a table or json (default: table)"), N_ ("FORMAT") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_ ("Write a table, csv or json (default: table)"), N_ ("FORMAT") },
     G_OPTION_ENTRY_NULL
   };
 

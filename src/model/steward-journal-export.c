@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "steward-journal-export.h"
+#include "steward-csv-writer.h"
 #include "steward-user-json.h"
 
 #include <string.h>
@@ -30,30 +31,6 @@ static const char *const csv_columns[] = {
   "runId",
 };
 
-static void
-append_csv_field (GString    *csv,
-                  const char *value)
-{
-  if (value == NULL)
-    value = "";
-
-  /* Quoted when it must be, with quotes doubled (RFC 4180). */
-  if (strpbrk (value, ",\"\r\n") == NULL)
-    {
-      g_string_append (csv, value);
-      return;
-    }
-
-  g_string_append_c (csv, '"');
-  for (const char *c = value; *c != '\0'; c++)
-    {
-      if (*c == '"')
-        g_string_append_c (csv, '"');
-      g_string_append_c (csv, *c);
-    }
-  g_string_append_c (csv, '"');
-}
-
 static char *
 format_time (GDateTime *time)
 {
@@ -66,13 +43,7 @@ steward_journal_export_csv (GListModel *changes)
   GString *csv = g_string_new (NULL);
   guint    n_changes = g_list_model_get_n_items (changes);
 
-  for (guint i = 0; i < G_N_ELEMENTS (csv_columns); i++)
-    {
-      if (i > 0)
-        g_string_append_c (csv, ',');
-      g_string_append (csv, csv_columns[i]);
-    }
-  g_string_append (csv, "\r\n");
+  steward_csv_append_record (csv, csv_columns, G_N_ELEMENTS (csv_columns));
 
   for (guint i = 0; i < n_changes; i++)
     {
@@ -105,13 +76,7 @@ steward_journal_export_csv (GListModel *changes)
 
       G_STATIC_ASSERT (G_N_ELEMENTS (fields) == G_N_ELEMENTS (csv_columns));
 
-      for (guint j = 0; j < G_N_ELEMENTS (fields); j++)
-        {
-          if (j > 0)
-            g_string_append_c (csv, ',');
-          append_csv_field (csv, fields[j]);
-        }
-      g_string_append (csv, "\r\n");
+      steward_csv_append_record (csv, fields, G_N_ELEMENTS (fields));
     }
 
   return g_string_free_to_bytes (csv);

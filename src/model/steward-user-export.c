@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "steward-user-export.h"
+#include "steward-csv-writer.h"
 
 #include "steward-user-json.h"
 
@@ -45,47 +46,24 @@ static void request_page (GTask *task);
 /* Text                                                                */
 /* ------------------------------------------------------------------ */
 
-static void
-append_csv_field (GString    *out,
-                  const char *text,
-                  gboolean    first)
-{
-  if (!first)
-    g_string_append_c (out, ',');
-  if (text == NULL)
-    return;
-  if (strpbrk (text, ",;\"\r\n") == NULL)
-    {
-      g_string_append (out, text);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
-static void
-append_csv_header (Export *export,
-                   GString *out)
+void
+steward_user_export_append_csv_header (GString               *out,
+                                       StewardUserExportShape shape,
+                                       const char *const     *columns)
 {
   static const char *const identity[] = { "name", "email", "iamid", "userid", "status", "createdAt", "lastLogin" };
 
   for (guint i = 0; i < G_N_ELEMENTS (identity); i++)
-    append_csv_field (out, identity[i], i == 0);
-  if (export->shape == STEWARD_USER_EXPORT_LISTING)
-    append_csv_field (out, "permissions", FALSE);
+    steward_csv_append_field (out, identity[i], i == 0);
+  if (shape == STEWARD_USER_EXPORT_LISTING)
+    steward_csv_append_field (out, "permissions", FALSE);
   else
     {
-      for (guint i = 0; export->columns[i] != NULL; i++)
-        append_csv_field (out, export->columns[i], FALSE);
-      append_csv_field (out, "otherPermissions", FALSE);
+      for (guint i = 0; columns[i] != NULL; i++)
+        steward_csv_append_field (out, columns[i], FALSE);
+      steward_csv_append_field (out, "otherPermissions", FALSE);
     }
-  g_string_append (out, "\r\n");
+  steward_csv_end_record (out);
 }
 
 /* Every permission held, directly or through a group, sorted. */
@@ -113,27 +91,28 @@ format_time (GDateTime *time)
   return time != NULL ? steward_json_format_time (time) : NULL;
 }
 
-static void
-append_csv_user (Export *export,
-                 GString     *out,
-                 StewardUser *user)
+void
+steward_user_export_append_csv_user (GString               *out,
+                                     StewardUserExportShape shape,
+                                     const char *const     *columns,
+                                     StewardUser           *user)
 {
   g_autofree char *created = format_time (steward_user_get_created_at (user));
   g_autofree char *last_login = format_time (steward_user_get_last_login (user));
   g_auto (GStrv) held = held_permissions (user);
 
-  append_csv_field (out, steward_user_get_name (user), TRUE);
-  append_csv_field (out, steward_user_get_email (user), FALSE);
-  append_csv_field (out, steward_user_get_iamid (user), FALSE);
-  append_csv_field (out, steward_user_get_userid (user), FALSE);
-  append_csv_field (out, steward_user_get_disabled (user) ? "disabled" : "active", FALSE);
-  append_csv_field (out, created, FALSE);
-  append_csv_field (out, last_login, FALSE);
-  if (export->shape == STEWARD_USER_EXPORT_LISTING)
+  steward_csv_append_field (out, steward_user_get_name (user), TRUE);
+  steward_csv_append_field (out, steward_user_get_email (user), FALSE);
+  steward_csv_append_field (out, steward_user_get_iamid (user), FALSE);
+  steward_csv_append_field (out, steward_user_get_userid (user), FALSE);
+  steward_csv_append_field (out, steward_user_get_disabled (user) ? "disabled" : "active", FALSE);
+  steward_csv_append_field (out, created, FALSE);
+  steward_csv_append_field (out, last_login, FALSE);
+  if (shape == STEWARD_USER_EXPORT_LISTING)
     {
       g_autofree char *joined = g_strjoinv (";", held);
 
-      append_csv_field (out, joined, FALSE);
+      steward_csv_append_field (out, joined, FALSE);
     }
   else
     {
@@ -143,24 +122,24 @@ append_csv_user (Export *export,
 
       const char *const *direct = steward_user_get_permissions (user);
 
-      for (guint i = 0; export->columns[i] != NULL; i++)
+      for (guint i = 0; columns[i] != NULL; i++)
         {
           const char *mark = "";
 
-          if (direct != NULL && g_strv_contains (direct, export->columns[i]))
+          if (direct != NULL && g_strv_contains (direct, columns[i]))
             mark = "x";
-          else if (g_strv_contains ((const char *const *) held, export->columns[i]))
+          else if (g_strv_contains ((const char *const *) held, columns[i]))
             mark = "group";
-          append_csv_field (out, mark, FALSE);
+          steward_csv_append_field (out, mark, FALSE);
         }
       for (guint i = 0; held[i] != NULL; i++)
-        if (!g_strv_contains ((const char *const *) export->columns, held[i]))
+        if (!g_strv_contains (columns, held[i]))
           g_strv_builder_add (other, held[i]);
       others = g_strv_builder_end (other);
       joined = g_strjoinv (";", others);
-      append_csv_field (out, joined, FALSE);
+      steward_csv_append_field (out, joined, FALSE);
     }
-  g_string_append (out, "\r\n");
+  steward_csv_end_record (out);
 }
 
 static void
@@ -282,7 +261,7 @@ page_cb (GObject      *source,
   if (export->query->offset == 0)
     {
       if (export->format == STEWARD_USER_EXPORT_CSV)
-        append_csv_header (export, out);
+        steward_user_export_append_csv_header (out, export->shape, (const char *const *) export->columns);
       else
         append_json_start (export, out);
     }
@@ -292,7 +271,7 @@ page_cb (GObject      *source,
       g_autoptr (StewardUser) user = g_list_model_get_item (users, i);
 
       if (export->format == STEWARD_USER_EXPORT_CSV)
-        append_csv_user (export, out, user);
+        steward_user_export_append_csv_user (out, export->shape, (const char *const *) export->columns, user);
       else
         append_json_user (export, out, user);
       export->written++;

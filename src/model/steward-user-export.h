@@ -58,4 +58,14 @@ void    steward_user_export_async (StewardClient          *client,
 guint64 steward_user_export_finish (GAsyncResult *result,
                                     GError      **error);
 
+/* One record of the CSV form, for writers of their own listings (the
+ * dormant accounts of stewardctl): the header, then a user. */
+void steward_user_export_append_csv_header (GString               *out,
+                                            StewardUserExportShape shape,
+                                            const char *const     *columns);
+void steward_user_export_append_csv_user (GString               *out,
+                                          StewardUserExportShape shape,
+                                          const char *const     *columns,
+                                          StewardUser           *user);
+
 G_END_DECLS

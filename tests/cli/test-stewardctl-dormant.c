@@ -189,6 +189,36 @@ test_table (void)
   g_assert_nonnull (strstr (lines[1], "never"));
 }
 
+/* --format csv: the columns of users export, the same accounts in the
+ * same order as the JSON form, and nothing but records. */
+static void
+test_csv (void)
+{
+  g_autoptr (CliResult) result = cli_run_server (server, server->admin_api_key, NULL, "users", "dormant", "--days", "30",
+                                                 "--format", "csv", NULL);
+  g_autoptr (JsonNode) node = NULL;
+  JsonObject *reply = run_json (&node, "users", "dormant", "--days", "30", "--format", "json", NULL);
+  JsonArray  *hits = steward_test_json_get_array (reply, "hits");
+  guint       n_hits = json_array_get_length (hits);
+  g_auto (GStrv) records = NULL;
+
+  cli_assert_status (result, 0);
+  records = g_strsplit (result->out, "\r\n", -1);
+  g_assert_cmpstr (records[0], ==, "name,email,iamid,userid,status,createdAt,lastLogin,permissions");
+  /* The header, one record per account, and the empty rest after the last line end. */
+  g_assert_cmpuint (g_strv_length (records), ==, n_hits + 2);
+  g_assert_cmpstr (records[n_hits + 1], ==, "");
+  g_assert_cmpuint (n_hits, >, 0);
+  for (guint i = 0; i < n_hits; i++)
+    {
+      JsonObject *hit = steward_test_json_object (json_array_get_element (hits, i));
+      g_auto (GStrv) fields = g_strsplit (records[i + 1], ",", -1);
+
+      g_assert_cmpstr (fields[1], ==, steward_test_json_get_string (steward_test_json_get_object (hit, "profile"), "email"));
+      g_assert_cmpstr (fields[4], ==, "active");
+    }
+}
+
 /* The global --json is the same as --format json. */
 static void
 test_global_json (void)
@@ -244,6 +274,7 @@ main (int   argc,
 
   g_test_add_func ("/stewardctl/dormant/counts-match-server", test_counts_match_server);
   g_test_add_func ("/stewardctl/dormant/table", test_table);
+  g_test_add_func ("/stewardctl/dormant/csv", test_csv);
   g_test_add_func ("/stewardctl/dormant/global-json", test_global_json);
   g_test_add_func ("/stewardctl/dormant/refusals", test_refusals);
   g_test_add_func ("/stewardctl/dormant/server-down", test_server_down);

@@ -2,8 +2,8 @@
  *
  * StewardCsvReader on the cases import files bring: quotes, doubled
  * quotes, delimiters and line breaks inside quotes, CRLF, a byte-order
- * mark, ';' files, empty lines, malformed input named by its line, and
- * 10,000 rows.
+ * mark, ';' files, empty lines, malformed input named by its line,
+ * 10,000 rows, and what StewardCsv writes read back unchanged.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "steward-csv-reader.h"
+#include "steward-csv-writer.h"
 
 /* Reads every record of @text, joined as "a|b\n" per record. */
 static char *
@@ -129,6 +130,42 @@ test_ten_thousand_rows (void)
   g_assert_cmpuint (n, ==, 10001);
 }
 
+/* Whatever the writer is given comes back field for field, and a ';' in a
+ * field never makes the reader take ';' for the delimiter. */
+static void
+test_written_reads_back (void)
+{
+  const char *const records[][3] = {
+    { "name", "email", "permissions" },
+    { "Lee; Ann", "ann@example.com", "AUDIT;GOVERNANCE" },
+    { "She said \"hi\"", "two\r\nlines", "" },
+    { "", "plain", "a,b" },
+  };
+  g_autoptr (GString) text = g_string_new (NULL);
+  g_autoptr (StewardCsvReader) reader = NULL;
+  g_autoptr (GError) error = NULL;
+  GStrv fields = NULL;
+  guint line;
+  guint n = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (records); i++)
+    steward_csv_append_record (text, records[i], G_N_ELEMENTS (records[i]));
+  reader = steward_csv_reader_new (text->str, text->len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (steward_csv_reader_get_delimiter (reader), ==, ',');
+  while (steward_csv_reader_next (reader, &fields, &line, &error))
+    {
+      g_assert_cmpuint (n, <, G_N_ELEMENTS (records));
+      g_assert_cmpuint (g_strv_length (fields), ==, 3);
+      for (guint j = 0; j < 3; j++)
+        g_assert_cmpstr (fields[j], ==, records[n][j]);
+      g_strfreev (fields);
+      n++;
+    }
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, G_N_ELEMENTS (records));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -139,6 +176,7 @@ main (int   argc,
   g_test_add_func ("/csv-reader/bom-semicolons-empty-lines", test_bom_semicolons_empty_lines);
   g_test_add_func ("/csv-reader/malformed", test_malformed);
   g_test_add_func ("/csv-reader/ten-thousand-rows", test_ten_thousand_rows);
+  g_test_add_func ("/csv-reader/written-reads-back", test_written_reads_back);
 
   return g_test_run ();
 }
