@@ -403,3 +403,13 @@ steward_directory_selection_clear (StewardDirectorySelection *self)
 
   unselect_everything (self);
 }
+
+StewardUser *
+steward_directory_selection_dup_single_row (StewardDirectorySelection *self)
+{
+  g_return_val_if_fail (STEWARD_IS_DIRECTORY_SELECTION (self), NULL);
+
+  if (self->directory == NULL || all_mode (self) || gtk_bitset_get_size (self->marked) != 1)
+    return NULL;
+  return g_list_model_get_item (G_LIST_MODEL (self->directory), gtk_bitset_get_minimum (self->marked));
+}

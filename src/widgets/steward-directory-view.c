@@ -353,6 +353,7 @@ static void
 update_selection_bar (StewardDirectoryView *self)
 {
   guint n = steward_user_selection_get_n_selected (self->user_selection);
+  g_autoptr (StewardUser) single = steward_directory_selection_dup_single_row (self->selection);
   /* TRANSLATORS: how many users are selected, "1,320 selected" */
   g_autofree char *text = g_strdup_printf (ngettext ("%'u selected", "%'u selected", n), n);
 
@@ -360,7 +361,9 @@ update_selection_bar (StewardDirectoryView *self)
   gtk_revealer_set_reveal_child (self->selection_revealer, n > 0);
   gtk_widget_set_visible (self->selection_separator, n > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "directory.clear-selection", n > 0);
-  set_selected_user (self, steward_user_selection_get_single_user (self->user_selection));
+  /* The row itself, not the selection's copy: the user page then follows
+   * the directory's updates of it. */
+  set_selected_user (self, single);
 }
 
 /* A new search, filter or order is another set of users. */

@@ -116,6 +116,12 @@ test_ctrl_click (Fixture      *fixture,
   g_assert_cmpuint (steward_user_selection_get_n_selected (selection), ==, 1);
   g_assert_nonnull (steward_directory_view_get_selected_user (fixture->view));
   g_assert_cmpstr (steward_user_get_userid (steward_directory_view_get_selected_user (fixture->view)), ==, "batch000@example.com");
+  /* The directory's own row, which updates in place, not a copy. */
+  {
+    g_autoptr (StewardUser) row = g_list_model_get_item (G_LIST_MODEL (fixture->directory), 0);
+
+    g_assert_true (steward_directory_view_get_selected_user (fixture->view) == row);
+  }
 
   /* Ctrl-click a second: two selected, nobody on the page, the bar says so. */
   click_row (fixture->view, "Batch Member 003", TRUE);
