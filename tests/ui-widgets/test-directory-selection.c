@@ -2,7 +2,7 @@
  *
  * Selecting many users in StewardDirectoryView against a real
  * steward-server: Ctrl-click picks rows one by one (the user page then
- * follows nobody), Select All of a search of 300 users counts 300 while
+ * follows nobody), Shift-click the rows between, Select All of a search of 300 users counts 300 while
  * the directory loads only the pages on screen, and what is selected
  * becomes a bulk plan of exactly those users, read page by page from the
  * server.
@@ -84,14 +84,23 @@ fixture_tear_down (Fixture      *fixture,
 /* Clicks the row showing @name as a person would, holding Ctrl when
  * @modify: the row's own "listitem.select" action is what a click runs. */
 static void
-click_row (StewardDirectoryView *view,
-           const char           *name,
-           gboolean              modify)
+click_row_extending (StewardDirectoryView *view,
+                     const char           *name,
+                     gboolean              modify,
+                     gboolean              extend)
 {
   GtkWidget *label = steward_test_ui_find_label (GTK_WIDGET (view), name);
 
   g_assert_nonnull (label);
-  g_assert_true (gtk_widget_activate_action (label, "listitem.select", "(bb)", modify, FALSE));
+  g_assert_true (gtk_widget_activate_action (label, "listitem.select", "(bb)", modify, extend));
+}
+
+static void
+click_row (StewardDirectoryView *view,
+           const char           *name,
+           gboolean              modify)
+{
+  click_row_extending (view, name, modify, FALSE);
 }
 
 static gboolean
@@ -141,6 +150,12 @@ test_ctrl_click (Fixture      *fixture,
   click_row (fixture->view, "Batch Member 000", TRUE);
   g_assert_cmpuint (steward_user_selection_get_n_selected (selection), ==, 1);
   g_assert_cmpstr (steward_user_get_userid (steward_directory_view_get_selected_user (fixture->view)), ==, "batch003@example.com");
+
+  /* Shift-click: from the row clicked last (the first) to the eighth,
+   * those eight alone. */
+  click_row_extending (fixture->view, "Batch Member 007", FALSE, TRUE);
+  g_assert_cmpuint (steward_user_selection_get_n_selected (selection), ==, 8);
+  g_assert_false (steward_user_selection_get_all_of_query (selection));
 
   /* Clear empties it. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "directory.clear-selection", NULL));
