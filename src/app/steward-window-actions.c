@@ -348,12 +348,17 @@ steward_window_add_user_actions (StewardWindow *self)
 void
 steward_window_update_actions (StewardWindow *self)
 {
-  StewardUser *user = steward_user_page_get_user (self->user_page);
+  /* NULL while the window is disposed: the directory view lets its
+   * selection go then, and nothing is left to update. */
+  StewardUser *user = self->user_page != NULL ? steward_user_page_get_user (self->user_page) : NULL;
   StewardUser *current = self->session != NULL ? steward_session_get_current_user (self->session) : NULL;
   gboolean     manage = self->session != NULL && steward_session_get_can_manage_users (self->session);
   gboolean     on_user = manage && user != NULL && steward_user_get_id (user) != 0;
   gboolean     is_self = on_user && current != NULL && steward_user_get_id (current) == steward_user_get_id (user);
   gboolean     disabled = on_user && steward_user_get_disabled (user);
+
+  if (self->user_page == NULL || self->directory_view == NULL)
+    return;
 
   set_enabled (self, "audit-log", self->session != NULL && steward_session_get_can_read_audit (self->session));
   set_enabled (self, "new-user", manage);
@@ -361,6 +366,16 @@ steward_window_update_actions (StewardWindow *self)
   set_enabled (self, "download-metrics", manage);
   set_enabled (self, "export-users", manage);
   set_enabled (self, "export-access-review", manage);
+  set_enabled (self, "import-users", manage);
+  {
+    guint    n_selected = steward_user_selection_get_n_selected (steward_directory_view_get_selection (self->directory_view));
+    gboolean bulk = manage && n_selected > 0;
+
+    set_enabled (self, "bulk-add-permissions", bulk);
+    set_enabled (self, "bulk-remove-permission", bulk);
+    set_enabled (self, "bulk-disable", bulk);
+    set_enabled (self, "bulk-enable", bulk);
+  }
   set_enabled (self, "remove-permission", on_user);
   set_enabled (self, "add-permissions", on_user);
   set_enabled (self, "delete-user", on_user && !is_self);

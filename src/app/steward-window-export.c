@@ -49,20 +49,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (ExportJob, export_job_free)
 /* Helpers                                                             */
 /* ------------------------------------------------------------------ */
 
-static StewardUserQuery *
-directory_query (StewardUserDirectory *directory)
-{
-  StewardUserQuery *query = steward_user_query_new ();
-
-  query->search_text = g_strdup (steward_user_directory_get_search_text (directory));
-  query->permission = g_strdup (steward_user_directory_get_permission (directory));
-  query->include_disabled = steward_user_directory_get_include_disabled (directory);
-  query->disabled_only = steward_user_directory_get_disabled_only (directory);
-  query->sort_field = steward_user_directory_get_sort_field (directory);
-  query->sort_order = steward_user_directory_get_sort_order (directory);
-  return query;
-}
-
 static GStrv
 permission_columns (StewardSession *session)
 {
@@ -249,7 +235,7 @@ steward_window_export_to_file (StewardWindow         *self,
   job = g_new0 (ExportJob, 1);
   job->window = g_object_ref (self);
   job->file = g_object_ref (file);
-  job->query = directory_query (self->directory);
+  job->query = steward_user_directory_dup_query (self->directory);
   job->columns = permission_columns (self->session);
   job->shape = shape;
   job->format = basename != NULL && g_str_has_suffix (basename, ".json") ? STEWARD_USER_EXPORT_JSON : STEWARD_USER_EXPORT_CSV;

@@ -13,6 +13,7 @@
 #include "steward-window.h"
 
 #include "steward-directory-view.h"
+#include "steward-bulk-item.h"
 #include "steward-user-directory.h"
 #include "steward-user-export.h"
 #include "steward-user-page.h"
@@ -36,6 +37,8 @@ struct _StewardWindow
   GCancellable   *connect_cancellable;
   /* Where Export… or Export Access Review is asking to save. */
   GtkFileChooserNative *export_chooser;
+  /* Reading the selected users into a bulk plan. */
+  GCancellable *bulk_cancellable;
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -104,6 +107,13 @@ void steward_window_export_to_file (StewardWindow         *self,
 
 /* steward-window-palette.c: win.command-palette and win.switch-server */
 void steward_window_add_palette_actions (StewardWindow *self);
+/* steward-window-bulk.c: win.bulk-* on the selection, win.import-users */
+void steward_window_add_bulk_actions (StewardWindow *self);
+/* Plans @kind (with @permissions to add or remove) for the directory's
+ * selection and opens the Pending Changes review. */
+void steward_window_review_bulk_change (StewardWindow     *self,
+                                        StewardBulkKind    kind,
+                                        const char *const *permissions);
 
 /* steward-window-session.c */
 void steward_window_start_local_server (StewardWindow *self);

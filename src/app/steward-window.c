@@ -509,6 +509,8 @@ steward_window_dispose (GObject *object)
   g_cancellable_cancel (self->connect_cancellable);
   g_clear_object (&self->connect_cancellable);
   g_clear_object (&self->connecting_profile);
+  g_cancellable_cancel (self->bulk_cancellable);
+  g_clear_object (&self->bulk_cancellable);
   steward_file_save_dismiss (&self->export_chooser);
   /* The settings outlive the window: their action must not keep telling
    * this window's action group about changes. */
@@ -583,6 +585,7 @@ steward_window_init (StewardWindow *self)
   /* Refresh and search are GSimpleActions (not widget actions) so they
    * can be disabled while no server is on screen. */
   steward_window_add_export_actions (self);
+  steward_window_add_bulk_actions (self);
   steward_window_add_user_actions (self);
   steward_window_add_palette_actions (self);
   gtk_search_entry_set_search_delay (self->search_entry, SEARCH_DELAY_MS);

@@ -6,6 +6,10 @@
  * overwritten. If one fails, those before it stay granted and the dialog
  * says which are left; the choice stays as it was.
  *
+ * For a selection of many users the same list only chooses: the chosen
+ * names go to "permissions-chosen" and the window turns them into a bulk
+ * plan for the Pending Changes review (nothing is sent from here).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -25,7 +29,10 @@ struct _StewardAddPermissionsDialog
   AdwWindow parent_instance;
 
   StewardSession *session;
-  StewardUser    *user;
+  StewardUser    *user; /* NULL when choosing for many users */
+  /* Choosing for many: what the choice is for. */
+  gboolean        choosing;
+  StewardBulkKind choose_kind;
   GCancellable   *cancellable;
   /* The switches, in catalogue order; their names in their data. */
   GPtrArray *checks;
@@ -34,13 +41,14 @@ struct _StewardAddPermissionsDialog
   StewardUser *granted;
 
   /* Template widgets */
-  GtkButton   *add_button;
-  GtkSpinner  *spinner;
-  GtkListBox  *list_box;
-  AdwEntryRow *custom_row;
-  GtkRevealer *impersonation_revealer;
-  GtkLabel    *impersonation_label;
-  GtkLabel    *error_label;
+  GtkButton           *add_button;
+  GtkSpinner          *spinner;
+  GtkListBox          *list_box;
+  AdwPreferencesGroup *select_group;
+  AdwEntryRow         *custom_row;
+  GtkRevealer         *impersonation_revealer;
+  GtkLabel            *impersonation_label;
+  GtkLabel            *error_label;
 };
 
 G_DEFINE_FINAL_TYPE (StewardAddPermissionsDialog, steward_add_permissions_dialog, ADW_TYPE_WINDOW)
@@ -48,6 +56,7 @@ G_DEFINE_FINAL_TYPE (StewardAddPermissionsDialog, steward_add_permissions_dialog
 enum
 {
   PERMISSIONS_GRANTED,
+  PERMISSIONS_CHOSEN,
   N_SIGNALS
 };
 
@@ -102,7 +111,7 @@ fill_list (StewardAddPermissionsDialog *self)
       const char *name = steward_permission_info_get_name (info);
       const char *meaning = steward_permission_info_get_description (info);
 
-      if (steward_user_has_permission (self->user, name))
+      if (self->user != NULL && steward_user_has_permission (self->user, name))
         continue;
       if (meaning == NULL || *meaning == '\0')
         meaning = steward_builtin_permission_description (name);
@@ -144,7 +153,9 @@ update_state (StewardAddPermissionsDialog *self)
   guint            n = g_strv_length (chosen);
   gboolean         custom_ok = *custom == '\0' || steward_permission_name_is_valid (custom);
   g_autofree char *label = NULL;
-  const char      *sql_user = steward_user_get_sql_user (self->user);
+  const char      *sql_user = self->user != NULL ? steward_user_get_sql_user (self->user) : NULL;
+  gboolean         removing = self->choosing && self->choose_kind == STEWARD_BULK_REMOVE_PERMISSIONS;
+  gboolean         warn = !removing && g_strv_contains ((const char *const *) chosen, IMPERSONATE_USER);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "permissions.add", self->cancellable == NULL && n > 0 && custom_ok);
   steward_form_set_busy (self->spinner, self->cancellable != NULL);
@@ -153,19 +164,22 @@ update_state (StewardAddPermissionsDialog *self)
   else
     gtk_widget_add_css_class (GTK_WIDGET (self->custom_row), "error");
 
-  label = n > 1 ? g_strdup_printf (ngettext ("_Add %u Permission", "_Add %u Permissions", n), n) : g_strdup (_ ("_Add"));
+  if (removing)
+    label = n > 1 ? g_strdup_printf (ngettext ("_Remove %u Permission", "_Remove %u Permissions", n), n) : g_strdup (_ ("_Remove"));
+  else
+    label = n > 1 ? g_strdup_printf (ngettext ("_Add %u Permission", "_Add %u Permissions", n), n) : g_strdup (_ ("_Add"));
   gtk_button_set_label (self->add_button, label);
 
   /* Granting IMPERSONATE_USER is a big step: say what it means first. */
-  if (g_strv_contains ((const char *const *) chosen, IMPERSONATE_USER))
+  if (warn)
     {
       g_autoptr (GString) warning = g_string_new (_ ("IMPERSONATE_USER lets this user act as any other user in a query-engine session: every query they run that way is answered as if the other user asked it."));
 
-      if (sql_user == NULL || *sql_user == '\0')
+      if (self->user != NULL && (sql_user == NULL || *sql_user == '\0'))
         g_string_append_printf (warning, " %s", _ ("It also needs SQL credentials, and this user has none yet: set an SQL user in their profile before they can use it."));
       gtk_label_set_text (self->impersonation_label, warning->str);
     }
-  gtk_revealer_set_reveal_child (self->impersonation_revealer, g_strv_contains ((const char *const *) chosen, IMPERSONATE_USER));
+  gtk_revealer_set_reveal_child (self->impersonation_revealer, warn);
 }
 
 static void grant_next (StewardAddPermissionsDialog *self);
@@ -240,6 +254,13 @@ add_activated_cb (GtkWidget  *widget,
   if (self->cancellable != NULL || chosen[0] == NULL)
     return;
 
+  if (self->choosing)
+    {
+      g_signal_emit (self, signals[PERMISSIONS_CHOSEN], 0, chosen);
+      gtk_window_close (GTK_WINDOW (self));
+      return;
+    }
+
   steward_form_clear_errors (self->error_label, GTK_WIDGET (self->custom_row), NULL);
   self->to_grant = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; chosen[i] != NULL; i++)
@@ -298,11 +319,17 @@ steward_add_permissions_dialog_class_init (StewardAddPermissionsDialogClass *kla
                                                G_SIGNAL_RUN_LAST,
                                                0, NULL, NULL, NULL,
                                                G_TYPE_NONE, 1, STEWARD_TYPE_USER);
+  signals[PERMISSIONS_CHOSEN] = g_signal_new ("permissions-chosen",
+                                              G_TYPE_FROM_CLASS (klass),
+                                              G_SIGNAL_RUN_LAST,
+                                              0, NULL, NULL, NULL,
+                                              G_TYPE_NONE, 1, G_TYPE_STRV);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/stewardapp/Steward/dialogs/steward-add-permissions-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, StewardAddPermissionsDialog, add_button);
   gtk_widget_class_bind_template_child (widget_class, StewardAddPermissionsDialog, spinner);
   gtk_widget_class_bind_template_child (widget_class, StewardAddPermissionsDialog, list_box);
+  gtk_widget_class_bind_template_child (widget_class, StewardAddPermissionsDialog, select_group);
   gtk_widget_class_bind_template_child (widget_class, StewardAddPermissionsDialog, custom_row);
   gtk_widget_class_bind_template_child (widget_class, StewardAddPermissionsDialog, impersonation_revealer);
   gtk_widget_class_bind_template_child (widget_class, StewardAddPermissionsDialog, impersonation_label);
@@ -336,6 +363,33 @@ steward_add_permissions_dialog_new (StewardSession *session,
   self = g_object_new (STEWARD_TYPE_ADD_PERMISSIONS_DIALOG, NULL);
   self->session = g_object_ref (session);
   self->user = g_object_ref (user);
+  fill_list (self);
+  update_state (self);
+  return GTK_WIDGET (self);
+}
+
+GtkWidget *
+steward_add_permissions_dialog_new_for_many (StewardSession *session,
+                                             StewardBulkKind kind,
+                                             guint           n_users)
+{
+  StewardAddPermissionsDialog *self;
+  g_autofree char             *description = NULL;
+
+  g_return_val_if_fail (STEWARD_IS_SESSION (session), NULL);
+  g_return_val_if_fail (kind == STEWARD_BULK_ADD_PERMISSIONS || kind == STEWARD_BULK_REMOVE_PERMISSIONS, NULL);
+
+  self = g_object_new (STEWARD_TYPE_ADD_PERMISSIONS_DIALOG, NULL);
+  self->session = g_object_ref (session);
+  self->choosing = TRUE;
+  self->choose_kind = kind;
+  if (kind == STEWARD_BULK_REMOVE_PERMISSIONS)
+    gtk_window_set_title (GTK_WINDOW (self), _ ("Remove Permission"));
+  /* TRANSLATORS: the description above the permissions in a bulk change */
+  description = g_strdup_printf (ngettext ("For %'u selected user. Each change is listed for review before anything is sent.",
+                                           "For %'u selected users. Each change is listed for review before anything is sent.", n_users),
+                                 n_users);
+  adw_preferences_group_set_description (self->select_group, description);
   fill_list (self);
   update_state (self);
   return GTK_WIDGET (self);

@@ -1,7 +1,8 @@
 /* steward-add-permissions-dialog.h
  *
  * "Add Permissions": the permissions a user does not hold yet, each with
- * its meaning, several chosen at once, plus a custom name.
+ * its meaning, several chosen at once, plus a custom name. Also the
+ * chooser of a bulk change (every permission, nothing sent).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,6 +11,7 @@
 
 #include <adwaita.h>
 
+#include "steward-bulk-item.h"
 #include "steward-session.h"
 
 G_BEGIN_DECLS
@@ -22,6 +24,13 @@ G_DECLARE_FINAL_TYPE (StewardAddPermissionsDialog, steward_add_permissions_dialo
  * now) once every chosen permission is granted, then closes. */
 GtkWidget *steward_add_permissions_dialog_new (StewardSession *session,
                                                StewardUser    *user);
+
+/* Chooses the permissions to add or remove (@kind STEWARD_BULK_ADD_PERMISSIONS
+ * or STEWARD_BULK_REMOVE_PERMISSIONS) for @n_users selected users: emits
+ * "permissions-chosen" (GStrv) and closes, without sending anything. */
+GtkWidget *steward_add_permissions_dialog_new_for_many (StewardSession *session,
+                                                        StewardBulkKind kind,
+                                                        guint           n_users);
 
 /* The names chosen so far, in catalogue order, the custom one last. */
 GStrv steward_add_permissions_dialog_dup_chosen (StewardAddPermissionsDialog *self);

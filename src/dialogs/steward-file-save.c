@@ -70,12 +70,13 @@ response_cb (GtkNativeDialog *chooser,
     choice->chosen (file, choice->user_data);
 }
 
-GtkFileChooserNative *
-steward_file_save_choose (GtkWindow            *parent,
-                          const char           *title,
-                          const char           *suggested_name,
-                          StewardFileChosenFunc chosen,
-                          gpointer              user_data)
+static GtkFileChooserNative *
+choose (GtkWindow            *parent,
+        const char           *title,
+        GtkFileChooserAction  action,
+        const char           *accept_label,
+        StewardFileChosenFunc chosen,
+        gpointer              user_data)
 {
   GtkFileChooserNative *chooser;
   Choice               *choice = g_new0 (Choice, 1);
@@ -83,10 +84,37 @@ steward_file_save_choose (GtkWindow            *parent,
   choice->chosen = chosen;
   choice->user_data = user_data;
 
-  chooser = gtk_file_chooser_native_new (title, parent, GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Save"), _ ("_Cancel"));
+  chooser = gtk_file_chooser_native_new (title, parent, action, accept_label, _ ("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested_name);
   g_signal_connect_data (chooser, "response", G_CALLBACK (response_cb), choice, (GClosureNotify) (void (*) (void)) g_free, 0);
+  return chooser;
+}
+
+GtkFileChooserNative *
+steward_file_save_choose (GtkWindow            *parent,
+                          const char           *title,
+                          const char           *suggested_name,
+                          StewardFileChosenFunc chosen,
+                          gpointer              user_data)
+{
+  GtkFileChooserNative *chooser = choose (parent, title, GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Save"), chosen, user_data);
+
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested_name);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  return chooser;
+}
+
+GtkFileChooserNative *
+steward_file_open_choose (GtkWindow            *parent,
+                          const char           *title,
+                          GtkFileFilter        *filter,
+                          StewardFileChosenFunc chosen,
+                          gpointer              user_data)
+{
+  GtkFileChooserNative *chooser = choose (parent, title, GTK_FILE_CHOOSER_ACTION_OPEN, _ ("_Open"), chosen, user_data);
+
+  if (filter != NULL)
+    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
   return chooser;
 }

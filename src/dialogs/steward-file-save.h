@@ -3,7 +3,7 @@
  * Saving a document the way every dialog here does: the person picks the
  * place in a file chooser (a portal inside Flatpak), and the bytes are
  * written beside the target and renamed over it, so there is never half
- * a file.
+ * a file. Opening one is asked the same way.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -33,6 +33,14 @@ typedef void (*StewardFileChosenFunc) (GFile   *file,
 GtkFileChooserNative *steward_file_save_choose (GtkWindow            *parent,
                                                 const char           *title,
                                                 const char           *suggested_name,
+                                                StewardFileChosenFunc chosen,
+                                                gpointer              user_data);
+
+/* Asks which file to open, showing those @filter (may be NULL) lets
+ * through; calls @chosen as above. */
+GtkFileChooserNative *steward_file_open_choose (GtkWindow            *parent,
+                                                const char           *title,
+                                                GtkFileFilter        *filter,
                                                 StewardFileChosenFunc chosen,
                                                 gpointer              user_data);
 

@@ -2,7 +2,9 @@
  *
  * One list of rows, one per item of the plan; each row's subtitle follows
  * the item's "result", so the same list is the review, the progress and
- * the results. The stage decides which buttons are there.
+ * the results. The stage decides which buttons are there. A GtkListView,
+ * not a box of rows: a selection of "all of the query" may be a plan of
+ * 100,000 users, and only the rows on screen are built.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,6 +13,7 @@
 
 #include "steward-pending-changes-dialog.h"
 
+#include "steward-bulk-progress.h"
 #include "steward-bulk-run.h"
 
 #include <glib/gi18n-lib.h>
@@ -28,7 +31,8 @@ struct _StewardPendingChangesDialog
   /* Template widgets */
   GtkLabel       *summary_label;
   GtkProgressBar *progress_bar;
-  GtkListBox     *list_box;
+  GtkListView    *list_view;
+  GtkNoSelection *selection;
   GtkButton      *undo_button;
   GtkButton      *retry_button;
   GtkButton      *cancel_button;
@@ -36,6 +40,14 @@ struct _StewardPendingChangesDialog
 };
 
 G_DEFINE_FINAL_TYPE (StewardPendingChangesDialog, steward_pending_changes_dialog, ADW_TYPE_WINDOW)
+
+enum
+{
+  APPLIED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 /* ------------------------------------------------------------------ */
 /* What each line says                                                 */
@@ -94,13 +106,14 @@ describe_item (StewardBulkItem *item)
     }
 }
 
+/* A row is a box of two labels: who, and what happens to them. */
 static void
 update_row (GtkWidget       *row,
             StewardBulkItem *item)
 {
   g_autofree char *subtitle = describe_item (item);
 
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_last_child (row)), subtitle);
 }
 
 static void
@@ -111,22 +124,54 @@ item_result_notify_cb (StewardBulkItem *item,
   update_row (row, item);
 }
 
-static GtkWidget *
-create_row (gpointer object,
-            gpointer user_data)
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item)
 {
-  StewardBulkItem *item = object;
-  GtkWidget       *row = adw_action_row_new ();
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_label_new (NULL);
+
+  gtk_widget_set_margin_start (row, 12);
+  gtk_widget_set_margin_end (row, 12);
+  gtk_widget_set_margin_top (row, 8);
+  gtk_widget_set_margin_bottom (row, 8);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_wrap (GTK_LABEL (subtitle), TRUE);
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_box_append (GTK_BOX (row), title);
+  gtk_box_append (GTK_BOX (row), subtitle);
+  gtk_list_item_set_child (list_item, row);
+  gtk_list_item_set_activatable (list_item, FALSE);
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item)
+{
+  StewardBulkItem *item = gtk_list_item_get_item (list_item);
+  GtkWidget       *row = gtk_list_item_get_child (list_item);
   const char      *name = steward_bulk_item_get_name (item);
   const char      *email = steward_bulk_item_get_email (item);
   g_autofree char *title = g_strdup_printf ("%s (%s)", name != NULL ? name : "", email != NULL ? email : "");
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (row)), title);
   update_row (row, item);
   g_signal_connect_object (item, "notify::result", G_CALLBACK (item_result_notify_cb), row, 0);
   g_signal_connect_object (item, "notify::message", G_CALLBACK (item_result_notify_cb), row, 0);
-  return row;
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item)
+{
+  StewardBulkItem *item = gtk_list_item_get_item (list_item);
+
+  if (item != NULL)
+    g_signal_handlers_disconnect_by_data (item, gtk_list_item_get_child (list_item));
 }
 
 /* ------------------------------------------------------------------ */
@@ -184,25 +229,6 @@ show_results (StewardPendingChangesDialog *self)
   set_stage (self, STEWARD_PENDING_CHANGES_RESULTS);
 }
 
-static void
-progress_notify_cb (StewardBulkRun              *run,
-                    GParamSpec                  *pspec,
-                    StewardPendingChangesDialog *self)
-{
-  guint            total = steward_bulk_run_get_n_total (run);
-  guint            finished = steward_bulk_run_get_n_finished (run);
-  gint64           left = steward_bulk_run_get_seconds_left (run);
-  g_autofree char *text = NULL;
-
-  if (left < 0)
-    text = g_strdup_printf (_ ("%u of %u"), finished, total);
-  else
-    /* TRANSLATORS: "3 of 12, about 5 s left" */
-    text = g_strdup_printf (_ ("%u of %u, about %u s left"), finished, total, (guint) left);
-  gtk_progress_bar_set_fraction (self->progress_bar, total > 0 ? (double) finished / total : 1.0);
-  gtk_progress_bar_set_text (self->progress_bar, text);
-}
-
 static void show_plan (StewardPendingChangesDialog *self,
                        StewardBulkPlan             *plan);
 
@@ -220,6 +246,7 @@ applied_cb (GObject      *source,
     return;
   g_clear_object (&self->cancellable);
   show_results (self);
+  g_signal_emit (self, signals[APPLIED], 0, self->plan);
 }
 
 static void
@@ -252,7 +279,7 @@ show_plan (StewardPendingChangesDialog *self,
 {
   g_set_object (&self->plan, plan);
   g_clear_object (&self->run);
-  gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (plan), create_row, NULL, NULL);
+  gtk_no_selection_set_model (self->selection, G_LIST_MODEL (plan));
 
   gtk_label_set_text (self->summary_label, _ ("Checking the server…"));
   set_stage (self, STEWARD_PENDING_CHANGES_CHECKING);
@@ -277,9 +304,7 @@ apply_activated_cb (GtkWidget  *widget,
     return;
 
   self->run = steward_bulk_run_new (steward_session_get_client (self->session), self->plan);
-  g_signal_connect_object (self->run, "notify::n-finished", G_CALLBACK (progress_notify_cb), self, 0);
-  g_signal_connect_object (self->run, "notify::seconds-left", G_CALLBACK (progress_notify_cb), self, 0);
-  progress_notify_cb (self->run, NULL, self);
+  steward_bulk_progress_follow (self->progress_bar, self->run);
   set_stage (self, STEWARD_PENDING_CHANGES_APPLYING);
   gtk_label_set_text (self->summary_label, _ ("Applying…"));
   self->cancellable = g_cancellable_new ();
@@ -335,6 +360,8 @@ steward_pending_changes_dialog_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  if (self->selection != NULL)
+    gtk_no_selection_set_model (self->selection, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), STEWARD_TYPE_PENDING_CHANGES_DIALOG);
   g_clear_object (&self->run);
   g_clear_object (&self->plan);
@@ -351,10 +378,17 @@ steward_pending_changes_dialog_class_init (StewardPendingChangesDialogClass *kla
 
   object_class->dispose = steward_pending_changes_dialog_dispose;
 
+  signals[APPLIED] = g_signal_new ("applied",
+                                   G_TYPE_FROM_CLASS (klass),
+                                   G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 1, STEWARD_TYPE_BULK_PLAN);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/stewardapp/Steward/dialogs/steward-pending-changes-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, StewardPendingChangesDialog, summary_label);
   gtk_widget_class_bind_template_child (widget_class, StewardPendingChangesDialog, progress_bar);
-  gtk_widget_class_bind_template_child (widget_class, StewardPendingChangesDialog, list_box);
+  gtk_widget_class_bind_template_child (widget_class, StewardPendingChangesDialog, list_view);
+  gtk_widget_class_bind_template_child (widget_class, StewardPendingChangesDialog, selection);
   gtk_widget_class_bind_template_child (widget_class, StewardPendingChangesDialog, undo_button);
   gtk_widget_class_bind_template_child (widget_class, StewardPendingChangesDialog, retry_button);
   gtk_widget_class_bind_template_child (widget_class, StewardPendingChangesDialog, cancel_button);
@@ -370,7 +404,14 @@ steward_pending_changes_dialog_class_init (StewardPendingChangesDialogClass *kla
 static void
 steward_pending_changes_dialog_init (StewardPendingChangesDialog *self)
 {
+  g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
+  gtk_list_view_set_factory (self->list_view, factory);
 }
 
 GtkWidget *

@@ -32,6 +32,8 @@ typedef enum
   STEWARD_PENDING_CHANGES_FAILED, /* the check itself failed */
 } StewardPendingChangesStage;
 
+/* Emits "applied" (StewardBulkPlan *the plan run) each time a run ends,
+ * cancelled or not, so what shows the users can reload them. */
 GtkWidget *steward_pending_changes_dialog_new (StewardSession  *session,
                                                StewardBulkPlan *plan);
 

@@ -868,3 +868,20 @@ steward_user_directory_update_user (StewardUserDirectory *self,
         }
     }
 }
+
+StewardUserQuery *
+steward_user_directory_dup_query (StewardUserDirectory *self)
+{
+  StewardUserQuery *query;
+
+  g_return_val_if_fail (STEWARD_IS_USER_DIRECTORY (self), NULL);
+
+  query = steward_user_query_new ();
+  query->search_text = g_strdup (steward_user_directory_get_search_text (self));
+  query->permission = g_strdup (steward_user_directory_get_permission (self));
+  query->include_disabled = steward_user_directory_get_include_disabled (self);
+  query->disabled_only = steward_user_directory_get_disabled_only (self);
+  query->sort_field = steward_user_directory_get_sort_field (self);
+  query->sort_order = steward_user_directory_get_sort_order (self);
+  return query;
+}

@@ -81,4 +81,8 @@ void steward_user_directory_refresh (StewardUserDirectory *self);
 void steward_user_directory_update_user (StewardUserDirectory *self,
                                          StewardUser          *user);
 
+/* The search, filters and order shown now, as a query for route 4 (offset
+ * and size left at 0), for work over all of it: an export, a selection. */
+StewardUserQuery *steward_user_directory_dup_query (StewardUserDirectory *self);
+
 G_END_DECLS

@@ -7,6 +7,10 @@
  * clicked and in which direction (GTK 4.8 has no public
  * GtkColumnViewSorter API to read that).
  *
+ * Selection: a StewardDirectorySelection gives Ctrl/Shift-click and
+ * Ctrl+A without reading rows nobody clicked, and says who is selected
+ * (the picked users, or "all of this query" after Select All).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -14,7 +18,9 @@
 
 #include "steward-directory-view.h"
 
+#include "steward-directory-selection.h"
 #include "steward-format.h"
+#include "steward-user-selection.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -24,6 +30,7 @@ struct _StewardDirectoryView
 
   StewardUserDirectory *directory;
   StewardUser          *selected_user;
+  StewardUserSelection *user_selection; /* the selection's */
 
   /* Two distinct objects to hand the column view's sorter when probing. */
   GObject *probe_a;
@@ -36,17 +43,22 @@ struct _StewardDirectoryView
   gboolean syncing_sort;
 
   /* Template widgets */
-  GtkColumnView       *column_view;
-  GtkSingleSelection  *selection;
-  GtkColumnViewColumn *name_column;
-  GtkColumnViewColumn *email_column;
-  GtkColumnViewColumn *iam_column;
-  GtkColumnViewColumn *last_login_column;
-  GtkStack            *stack;
-  AdwStatusPage       *empty_page;
-  AdwStatusPage       *error_page;
-  GtkLabel            *total_label;
-  GtkSpinner          *spinner;
+  GtkColumnView             *column_view;
+  StewardDirectorySelection *selection;
+  GtkRevealer               *selection_revealer;
+  GtkWidget                 *selection_separator;
+  GtkLabel                  *selected_label;
+  GtkPopoverMenu            *context_menu;
+  GMenuModel                *bulk_menu;
+  GtkColumnViewColumn       *name_column;
+  GtkColumnViewColumn       *email_column;
+  GtkColumnViewColumn       *iam_column;
+  GtkColumnViewColumn       *last_login_column;
+  GtkStack                  *stack;
+  AdwStatusPage             *empty_page;
+  AdwStatusPage             *error_page;
+  GtkLabel                  *total_label;
+  GtkSpinner                *spinner;
 };
 
 G_DEFINE_FINAL_TYPE (StewardDirectoryView, steward_directory_view, ADW_TYPE_BIN)
@@ -56,6 +68,7 @@ enum
   PROP_0,
   PROP_DIRECTORY,
   PROP_SELECTED_USER,
+  PROP_SELECTION,
   N_PROPS
 };
 
@@ -331,9 +344,67 @@ directory_state_changed_cb (StewardDirectoryView *self)
 }
 
 static void
-selected_item_changed_cb (StewardDirectoryView *self)
+clear_selection (StewardDirectoryView *self)
 {
-  set_selected_user (self, gtk_single_selection_get_selected_item (self->selection));
+  steward_directory_selection_clear (self->selection);
+}
+
+static void
+update_selection_bar (StewardDirectoryView *self)
+{
+  guint n = steward_user_selection_get_n_selected (self->user_selection);
+  g_autoptr (StewardUser) single = steward_directory_selection_dup_single_row (self->selection);
+  /* TRANSLATORS: how many users are selected, "1,320 selected" */
+  g_autofree char *text = g_strdup_printf (ngettext ("%'u selected", "%'u selected", n), n);
+
+  gtk_label_set_text (self->selected_label, text);
+  gtk_revealer_set_reveal_child (self->selection_revealer, n > 0);
+  gtk_widget_set_visible (self->selection_separator, n > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "directory.clear-selection", n > 0);
+  /* The row itself, not the selection's copy: the user page then follows
+   * the directory's updates of it. */
+  set_selected_user (self, single);
+}
+
+/* A new search, filter or order is another set of users. */
+static void
+directory_query_changed_cb (StewardDirectoryView *self)
+{
+  clear_selection (self);
+}
+
+static void
+select_all_activated_cb (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  StewardDirectoryView *self = STEWARD_DIRECTORY_VIEW (widget);
+
+  gtk_selection_model_select_all (GTK_SELECTION_MODEL (self->selection));
+}
+
+static void
+clear_selection_activated_cb (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  clear_selection (STEWARD_DIRECTORY_VIEW (widget));
+}
+
+/* A right click offers what the bar offers, for the selection. */
+static void
+secondary_pressed_cb (GtkGestureClick      *gesture,
+                      int                   n_press,
+                      double                x,
+                      double                y,
+                      StewardDirectoryView *self)
+{
+  GdkRectangle at = { (int) x, (int) y, 1, 1 };
+
+  if (steward_user_selection_get_n_selected (self->user_selection) == 0)
+    return;
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu), &at);
+  gtk_popover_popup (GTK_POPOVER (self->context_menu));
 }
 
 static void
@@ -355,9 +426,13 @@ steward_directory_view_dispose (GObject *object)
   if (self->directory != NULL)
     g_signal_handlers_disconnect_by_data (self->directory, self);
   if (self->selection != NULL)
-    gtk_single_selection_set_model (self->selection, NULL);
+    steward_directory_selection_set_directory (self->selection, NULL);
+  if (self->context_menu != NULL)
+    gtk_widget_unparent (GTK_WIDGET (self->context_menu));
+  self->context_menu = NULL;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), STEWARD_TYPE_DIRECTORY_VIEW);
+  self->user_selection = NULL;
 
   g_clear_object (&self->directory);
   g_clear_object (&self->selected_user);
@@ -383,6 +458,10 @@ steward_directory_view_get_property (GObject    *object,
 
       case PROP_SELECTED_USER:
         g_value_set_object (value, self->selected_user);
+        break;
+
+      case PROP_SELECTION:
+        g_value_set_object (value, self->user_selection);
         break;
 
       default:
@@ -423,14 +502,21 @@ steward_directory_view_class_init (StewardDirectoryViewClass *klass)
                                                     G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SELECTED_USER] = g_param_spec_object ("selected-user", NULL, NULL, STEWARD_TYPE_USER,
                                                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTION] = g_param_spec_object ("selection", NULL, NULL, STEWARD_TYPE_USER_SELECTION,
+                                                    G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* The row factories look these types up by name. */
   g_type_ensure (STEWARD_TYPE_USER);
+  g_type_ensure (STEWARD_TYPE_DIRECTORY_SELECTION);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/stewardapp/Steward/widgets/steward-directory-view.ui");
   gtk_widget_class_bind_template_child (widget_class, StewardDirectoryView, column_view);
   gtk_widget_class_bind_template_child (widget_class, StewardDirectoryView, selection);
+  gtk_widget_class_bind_template_child (widget_class, StewardDirectoryView, selection_revealer);
+  gtk_widget_class_bind_template_child (widget_class, StewardDirectoryView, selection_separator);
+  gtk_widget_class_bind_template_child (widget_class, StewardDirectoryView, selected_label);
+  gtk_widget_class_bind_template_child (widget_class, StewardDirectoryView, bulk_menu);
   gtk_widget_class_bind_template_child (widget_class, StewardDirectoryView, name_column);
   gtk_widget_class_bind_template_child (widget_class, StewardDirectoryView, email_column);
   gtk_widget_class_bind_template_child (widget_class, StewardDirectoryView, iam_column);
@@ -440,7 +526,6 @@ steward_directory_view_class_init (StewardDirectoryViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StewardDirectoryView, error_page);
   gtk_widget_class_bind_template_child (widget_class, StewardDirectoryView, total_label);
   gtk_widget_class_bind_template_child (widget_class, StewardDirectoryView, spinner);
-  gtk_widget_class_bind_template_callback (widget_class, selected_item_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, retry_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, name_text);
   gtk_widget_class_bind_template_callback (widget_class, string_text);
@@ -449,12 +534,31 @@ steward_directory_view_class_init (StewardDirectoryViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, status_text);
   gtk_widget_class_bind_template_callback (widget_class, row_css_classes);
   gtk_widget_class_bind_template_callback (widget_class, status_css_classes);
+
+  gtk_widget_class_install_action (widget_class, "directory.select-all", NULL, select_all_activated_cb);
+  gtk_widget_class_install_action (widget_class, "directory.clear-selection", NULL, clear_selection_activated_cb);
 }
 
 static void
 steward_directory_view_init (StewardDirectoryView *self)
 {
+  GtkGesture *secondary_click;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->user_selection = steward_directory_selection_get_users (self->selection);
+  g_signal_connect_object (self->user_selection, "notify::n-selected", G_CALLBACK (update_selection_bar), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->user_selection, "notify::all-of-query", G_CALLBACK (update_selection_bar), self, G_CONNECT_SWAPPED);
+  /* Another single user is the same count: follow every change. */
+  g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (update_selection_bar), self, G_CONNECT_SWAPPED);
+
+  self->context_menu = GTK_POPOVER_MENU (gtk_popover_menu_new_from_model (self->bulk_menu));
+  gtk_widget_set_parent (GTK_WIDGET (self->context_menu), GTK_WIDGET (self->column_view));
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
+  secondary_click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (secondary_click), GDK_BUTTON_SECONDARY);
+  g_signal_connect_object (secondary_click, "pressed", G_CALLBACK (secondary_pressed_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->column_view), GTK_EVENT_CONTROLLER (secondary_click));
 
   self->probe_a = g_object_new (G_TYPE_OBJECT, NULL);
   self->probe_b = g_object_new (G_TYPE_OBJECT, NULL);
@@ -470,6 +574,7 @@ steward_directory_view_init (StewardDirectoryView *self)
                            G_CALLBACK (view_sorter_changed_cb), self, G_CONNECT_SWAPPED);
 
   update_state (self);
+  update_selection_bar (self);
 }
 
 /* ------------------------------------------------------------------ */
@@ -502,6 +607,13 @@ steward_directory_view_set_directory (StewardDirectoryView *self,
     "notify::permission",
     "notify::include-disabled",
   };
+  static const char *const query_properties[] = {
+    "notify::search-text",
+    "notify::permission",
+    "notify::include-disabled",
+    "notify::sort-field",
+    "notify::sort-order",
+  };
 
   g_return_if_fail (STEWARD_IS_DIRECTORY_VIEW (self));
   g_return_if_fail (directory == NULL || STEWARD_IS_USER_DIRECTORY (directory));
@@ -523,9 +635,12 @@ steward_directory_view_set_directory (StewardDirectoryView *self,
                                G_CALLBACK (directory_sort_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (directory, "notify::sort-order",
                                G_CALLBACK (directory_sort_changed_cb), self, G_CONNECT_SWAPPED);
+      for (guint i = 0; i < G_N_ELEMENTS (query_properties); i++)
+        g_signal_connect_object (directory, query_properties[i],
+                                 G_CALLBACK (directory_query_changed_cb), self, G_CONNECT_SWAPPED);
     }
 
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (directory));
+  steward_directory_selection_set_directory (self->selection, directory);
   sync_sort_from_directory (self);
   update_state (self);
 
@@ -538,4 +653,20 @@ steward_directory_view_get_selected_user (StewardDirectoryView *self)
   g_return_val_if_fail (STEWARD_IS_DIRECTORY_VIEW (self), NULL);
 
   return self->selected_user;
+}
+
+StewardUserSelection *
+steward_directory_view_get_selection (StewardDirectoryView *self)
+{
+  g_return_val_if_fail (STEWARD_IS_DIRECTORY_VIEW (self), NULL);
+
+  return self->user_selection;
+}
+
+void
+steward_directory_view_clear_selection (StewardDirectoryView *self)
+{
+  g_return_if_fail (STEWARD_IS_DIRECTORY_VIEW (self));
+
+  clear_selection (self);
 }

@@ -3,7 +3,10 @@
  * The user directory as a table: one row per StewardUser of a
  * StewardUserDirectory, sorted by the server when a column header is
  * clicked, with the total, a spinner while pages load, and a status page
- * when there is nobody to show or the server could not be reached.
+ * when there is nobody to show or the server could not be reached. Rows
+ * are selected with Ctrl/Shift-click, Ctrl+A or Select All (all of the
+ * current search and filters, across every page); a bar then says how
+ * many and offers the window's bulk actions (win.bulk-*) and Clear.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,6 +16,7 @@
 #include <adwaita.h>
 
 #include "steward-user-directory.h"
+#include "steward-user-selection.h"
 
 G_BEGIN_DECLS
 
@@ -24,8 +28,11 @@ GtkWidget            *steward_directory_view_new (void);
 StewardUserDirectory *steward_directory_view_get_directory (StewardDirectoryView *self);
 void                  steward_directory_view_set_directory (StewardDirectoryView *self,
                                                             StewardUserDirectory *directory);
-/* The user of the selected row (possibly still a placeholder that fills in
+/* The user of the selected row when exactly one is selected (possibly still a placeholder that fills in
  * when its page arrives), or NULL. */
 StewardUser *steward_directory_view_get_selected_user (StewardDirectoryView *self);
+/* Who is selected: picked users or all of the query. */
+StewardUserSelection *steward_directory_view_get_selection (StewardDirectoryView *self);
+void                  steward_directory_view_clear_selection (StewardDirectoryView *self);
 
 G_END_DECLS

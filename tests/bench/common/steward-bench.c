@@ -92,3 +92,22 @@ steward_bench_fail (const char *format,
   g_printerr ("%s: %s\n", g_get_prgname (), message);
   exit (EXIT_FAILURE);
 }
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y ? 1
+                            : 0;
+}
+
+double
+steward_bench_median (GArray *samples)
+{
+  g_return_val_if_fail (samples != NULL && samples->len > 0, 0.0);
+
+  g_array_sort (samples, compare_doubles);
+  return g_array_index (samples, double, samples->len / 2);
+}

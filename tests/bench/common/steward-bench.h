@@ -33,6 +33,9 @@ double steward_bench_kb_to_mb (guint64 kb);
 /* Seconds since @start_us, a g_get_monotonic_time() reading. */
 double steward_bench_seconds_since (gint64 start_us);
 
+/* The median of @samples (doubles; sorts them in place). */
+double steward_bench_median (GArray *samples);
+
 /* Prints "PROGRAM: MESSAGE" on stderr and exits with 1: the benchmark
  * could not measure what it is for. */
 void steward_bench_fail (const char *format,
