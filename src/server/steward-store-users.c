@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "steward-secrets.h"
 #include "steward-store-private.h"
@@ -136,21 +137,6 @@ lookup_userid (StewardStore *self,
                     key, NULL, error);
 }
 
-/* "[1,2,3]": the ids travel as one JSON text so one prepared statement
- * serves any number of them (json_each). */
-static char *
-ids_as_json (const gint64 *ids,
-             guint         n_ids)
-{
-  GString *json = g_string_new ("[");
-
-  for (guint i = 0; i < n_ids; i++)
-    g_string_append_printf (json, i == 0 ? "%" G_GINT64_FORMAT : ",%" G_GINT64_FORMAT, ids[i]);
-  g_string_append_c (json, ']');
-
-  return g_string_free (json, FALSE);
-}
-
 static StewardStoreUser *
 read_user_row (sqlite3_stmt *stmt)
 {
@@ -177,92 +163,79 @@ read_user_row (sqlite3_stmt *stmt)
   return user;
 }
 
-/* Runs SQL (rows of user id, name in that order) and appends each name to
- * the permissions or group permissions of its user in BY_ID. */
-static gboolean
-load_names (StewardStore *self,
-            const char   *sql,
-            const char   *ids_json,
-            GHashTable   *by_id,
-            gboolean      group_names,
-            GError      **error)
+/* A user's permission names, sorted, in one column: the names joined by
+ * the unit separator, which no permission name can hold. */
+#define NAMES_SEPARATOR "\x1f"
+
+/* One row per user, its permissions and group permissions included, so a
+ * page costs one prepared statement stepped once per user. The ordered
+ * subqueries keep group_concat's input sorted (SQLite does not flatten a
+ * subquery with ORDER BY into an aggregate). */
+#define USER_WITH_NAMES_BY_ID                                                               \
+  "SELECT " USER_COLUMNS ","                                                                \
+  " (SELECT group_concat(permission, char(31)) FROM"                                        \
+  "   (SELECT permission FROM user_permissions WHERE user_id = u.id ORDER BY permission))," \
+  " (SELECT group_concat(permission, char(31)) FROM"                                        \
+  "   (SELECT DISTINCT gp.permission FROM group_members gm"                                 \
+  "    JOIN group_permissions gp ON gp.group_id = gm.group_id"                              \
+  "    WHERE gm.user_id = u.id ORDER BY 1))"                                                \
+  " FROM users u WHERE u.id = ?"
+
+static void
+split_names (sqlite3_stmt *stmt,
+             int           column,
+             GPtrArray    *out_names)
 {
-  g_autoptr (StewardCachedStmt) stmt = steward_store_prepare (self, sql, error);
-  int rc;
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
 
-  if (stmt == NULL)
-    return FALSE;
-
-  steward_bind_text (stmt, 1, ids_json);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (text != NULL && *text != '\0')
     {
-      gint64            id = sqlite3_column_int64 (stmt, 0);
-      StewardStoreUser *user = g_hash_table_lookup (by_id, &id);
+      const char *end = strchr (text, NAMES_SEPARATOR[0]);
 
-      if (user != NULL)
-        g_ptr_array_add (group_names ? user->group_permissions : user->permissions,
-                         steward_column_dup (stmt, 1));
+      if (end == NULL)
+        {
+          g_ptr_array_add (out_names, g_strdup (text));
+          break;
+        }
+      g_ptr_array_add (out_names, g_strndup (text, end - text));
+      text = end + 1;
     }
-
-  if (rc != SQLITE_DONE)
-    return steward_store_fail (self, rc, error);
-
-  return TRUE;
 }
 
 /* The users with these ids, in the order given; ids that do not exist are
- * left out. Three statements whatever the number of users. */
+ * left out. */
 GPtrArray *
 steward_store_get_users (StewardStore *self,
                          const gint64 *ids,
                          guint         n_ids,
                          GError      **error)
 {
-  g_autoptr (GPtrArray) users = g_ptr_array_new_with_free_func ((GDestroyNotify) steward_store_user_free);
-  g_autoptr (GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
-                                                        (GDestroyNotify) steward_store_user_free);
-  g_autoptr (StewardCachedStmt) stmt = NULL;
-  g_autofree char *ids_json = ids_as_json (ids, n_ids);
-  int              rc;
+  g_autoptr (GPtrArray) users = g_ptr_array_new_full (n_ids, (GDestroyNotify) steward_store_user_free);
+  g_autoptr (StewardCachedStmt) stmt = steward_store_prepare (self, USER_WITH_NAMES_BY_ID, error);
 
-  stmt = steward_store_prepare (self,
-                                "SELECT " USER_COLUMNS " FROM users WHERE id IN (SELECT value FROM json_each(?))",
-                                error);
   if (stmt == NULL)
-    return NULL;
-
-  steward_bind_text (stmt, 1, ids_json);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      StewardStoreUser *user = read_user_row (stmt);
-
-      g_hash_table_insert (by_id, &user->id, user);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      steward_store_fail (self, rc, error);
-      return NULL;
-    }
-  g_clear_pointer (&stmt, steward_cached_stmt_release);
-
-  if (!load_names (self,
-                   "SELECT user_id, permission FROM user_permissions "
-                   "WHERE user_id IN (SELECT value FROM json_each(?)) ORDER BY user_id, permission",
-                   ids_json, by_id, FALSE, error)
-      || !load_names (self,
-                      "SELECT DISTINCT gm.user_id, gp.permission FROM group_members gm "
-                      "JOIN group_permissions gp ON gp.group_id = gm.group_id "
-                      "WHERE gm.user_id IN (SELECT value FROM json_each(?)) ORDER BY 1, 2",
-                      ids_json, by_id, TRUE, error))
     return NULL;
 
   for (guint i = 0; i < n_ids; i++)
     {
-      StewardStoreUser *user = g_hash_table_lookup (by_id, &ids[i]);
+      int rc;
 
-      /* Stolen, not removed: the array takes over the user. */
-      if (user != NULL && g_hash_table_steal (by_id, &ids[i]))
-        g_ptr_array_add (users, user);
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, ids[i]);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          StewardStoreUser *user = read_user_row (stmt);
+
+          split_names (stmt, 15, user->permissions);
+          split_names (stmt, 16, user->group_permissions);
+          g_ptr_array_add (users, user);
+        }
+      else if (rc != SQLITE_DONE)
+        {
+          steward_store_fail (self, rc, error);
+          return NULL;
+        }
     }
 
   return g_steal_pointer (&users);
