@@ -216,19 +216,17 @@ count_matches (StewardStore *self,
   return TRUE;
 }
 
-/* The ids matching the filter, in order: all of them when FILTER is NULL,
- * else its page (LIMIT size OFFSET offset). */
+/* The ids of a page (LIMIT size OFFSET offset) in order. */
 static GArray *
-select_ids (StewardStore            *self,
-            FilterClause            *clause,
-            const char              *order,
-            const StewardUserFilter *page,
-            GError                 **error)
+select_page_ids (StewardStore            *self,
+                 FilterClause            *clause,
+                 const char              *order,
+                 const StewardUserFilter *page,
+                 GError                 **error)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT u.id FROM users u %s ORDER BY %s%s",
-                                          clause->where->str, order,
-                                          page != NULL ? " LIMIT ? OFFSET ?" : "");
-  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *sql = g_strdup_printf ("SELECT u.id FROM users u %s ORDER BY %s LIMIT ? OFFSET ?",
+                                          clause->where->str, order);
+  g_autoptr (GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), page->size);
   g_autoptr (StewardCachedStmt) stmt = NULL;
   int rc;
 
@@ -237,11 +235,8 @@ select_ids (StewardStore            *self,
     return NULL;
 
   bind_values (stmt, clause->values);
-  if (page != NULL)
-    {
-      sqlite3_bind_int64 (stmt, (int) clause->values->len + 1, page->size);
-      sqlite3_bind_int64 (stmt, (int) clause->values->len + 2, page->offset);
-    }
+  sqlite3_bind_int64 (stmt, (int) clause->values->len + 1, page->size);
+  sqlite3_bind_int64 (stmt, (int) clause->values->len + 2, page->offset);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -259,26 +254,128 @@ select_ids (StewardStore            *self,
   return g_steal_pointer (&ids);
 }
 
+/* Every id matching the filter in ascending ORDER, as 32-bit ids (half the
+ * memory at a million users). FALSE with ERROR on failure; TRUE with
+ * *OUT_IDS NULL when an id does not fit in 32 bits. */
+static gboolean
+select_all_ids (StewardStore *self,
+                FilterClause *clause,
+                const char   *order,
+                GArray      **out_ids,
+                GError      **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT u.id FROM users u %s ORDER BY %s",
+                                          clause->where->str, order);
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autoptr (StewardCachedStmt) stmt = NULL;
+  int rc;
+
+  *out_ids = NULL;
+  stmt = steward_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_values (stmt, clause->values);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64  id = sqlite3_column_int64 (stmt, 0);
+      guint32 narrow = (guint32) id;
+
+      if (id < 0 || id > G_MAXUINT32)
+        return TRUE;
+      g_array_append_val (ids, narrow);
+    }
+
+  if (rc != SQLITE_DONE)
+    return steward_store_fail (self, rc, error);
+
+  *out_ids = g_steal_pointer (&ids);
+  return TRUE;
+}
+
+static gsize
+listing_bytes (StewardListing *listing)
+{
+  return listing->ordered_ids != NULL ? listing->ordered_ids->len * sizeof (guint32) : 0;
+}
+
+/* Drops the least recently paged listings (never KEEP) until the ids of
+ * all of them fit the budget, or until the table has room for one more. */
+static void
+trim_listings (StewardStore   *self,
+               StewardListing *keep,
+               gboolean        for_new_listing)
+{
+  for (;;)
+    {
+      GHashTableIter  iter;
+      gpointer        key, value;
+      gpointer        oldest_key = NULL;
+      StewardListing *oldest = NULL;
+      gsize           total = 0;
+
+      g_hash_table_iter_init (&iter, self->listings);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          StewardListing *listing = value;
+
+          total += listing_bytes (listing);
+          if (listing != keep && (oldest == NULL || listing->last_used < oldest->last_used))
+            {
+              oldest = listing;
+              oldest_key = key;
+            }
+        }
+
+      if (oldest == NULL)
+        return;
+      if (total <= STEWARD_LISTINGS_MAX_BYTES && (!for_new_listing || g_hash_table_size (self->listings) < STEWARD_MAX_LISTINGS))
+        return;
+      g_hash_table_remove (self->listings, oldest_key);
+    }
+}
+
 /* The ordered matches of a listing, kept from the second time it is asked
- * for until the next write: paging through it then costs a slice, not an OFFSET walk
- * over the index, and the count comes for free. A listing asked for once
- * (a one-off search) never pays for materializing. */
+ * for until the next write: paging through it then costs a slice, not an
+ * OFFSET walk over the index, and the count comes for free. A listing
+ * asked for once (a one-off search) never pays for materializing. One
+ * listing serves both directions of a sort: every descending order is
+ * exactly its ascending order reversed, ids included. */
 static StewardListing *
 lookup_listing (StewardStore *self,
                 const char   *key)
 {
   StewardListing *listing = g_hash_table_lookup (self->listings, key);
 
-  if (listing != NULL)
-    return listing;
+  if (listing == NULL)
+    {
+      trim_listings (self, NULL, TRUE);
+      listing = g_new0 (StewardListing, 1);
+      g_hash_table_insert (self->listings, g_strdup (key), listing);
+    }
 
-  /* Bounded: a handful of sorts and filters in use at once is normal. */
-  if (g_hash_table_size (self->listings) >= STEWARD_MAX_LISTINGS)
-    g_hash_table_remove_all (self->listings);
-
-  listing = g_new0 (StewardListing, 1);
-  g_hash_table_insert (self->listings, g_strdup (key), listing);
+  listing->last_used = ++self->listing_clock;
   return listing;
+}
+
+static GArray *
+slice_listing (StewardListing          *listing,
+               const StewardUserFilter *filter)
+{
+  GArray *all = listing->ordered_ids;
+  guint   start = MIN (filter->offset, all->len);
+  guint   length = MIN (filter->size, all->len - start);
+  GArray *page = g_array_sized_new (FALSE, FALSE, sizeof (gint64), length);
+
+  for (guint i = 0; i < length; i++)
+    {
+      guint  position = filter->descending ? all->len - 1 - (start + i) : start + i;
+      gint64 id = g_array_index (all, guint32, position);
+
+      g_array_append_val (page, id);
+    }
+
+  return page;
 }
 
 gboolean
@@ -292,38 +389,32 @@ steward_store_list_users (StewardStore            *self,
   g_autoptr (GArray) page_ids = NULL;
   g_autofree char *listing_key = NULL;
   StewardListing  *listing;
-  const char      *order;
 
   g_return_val_if_fail (STEWARD_IS_STORE (self), FALSE);
   g_return_val_if_fail (filter->sort_field <= STEWARD_SORT_USERNAME, FALSE);
 
   build_filter (filter, &clause);
-  order = order_by (filter->sort_field, filter->descending);
-  listing_key = g_strconcat (clause.cache_key->str, "#", order, NULL);
+  listing_key = g_strconcat (clause.cache_key->str, "#", order_by (filter->sort_field, FALSE), NULL);
   listing = lookup_listing (self, listing_key);
 
-  if (listing->ordered_ids == NULL && ++listing->requests >= 2)
+  if (listing->ordered_ids == NULL && !listing->unsupported && ++listing->requests >= 2)
     {
-      listing->ordered_ids = select_ids (self, &clause, order, NULL, error);
-      if (listing->ordered_ids == NULL)
+      if (!select_all_ids (self, &clause, order_by (filter->sort_field, FALSE), &listing->ordered_ids, error))
         return FALSE;
+      listing->unsupported = listing->ordered_ids == NULL;
+      trim_listings (self, listing, FALSE);
     }
 
   if (listing->ordered_ids != NULL)
     {
-      GArray *all = listing->ordered_ids;
-      guint   start = MIN (filter->offset, all->len);
-      guint   length = MIN (filter->size, all->len - start);
-
-      *out_count = all->len;
-      page_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), length);
-      g_array_append_vals (page_ids, &g_array_index (all, gint64, start), length);
+      *out_count = listing->ordered_ids->len;
+      page_ids = slice_listing (listing, filter);
     }
   else
     {
       if (!count_matches (self, &clause, out_count, error))
         return FALSE;
-      page_ids = select_ids (self, &clause, order, filter, error);
+      page_ids = select_page_ids (self, &clause, order_by (filter->sort_field, filter->descending), filter, error);
       if (page_ids == NULL)
         return FALSE;
     }

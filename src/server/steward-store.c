@@ -353,6 +353,7 @@ steward_store_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->count_cache, g_hash_table_unref);
   g_clear_pointer (&self->listings, g_hash_table_unref);
+  g_clear_pointer (&self->callers, g_hash_table_unref);
 
   G_OBJECT_CLASS (steward_store_parent_class)->finalize (object);
 }
@@ -373,6 +374,8 @@ steward_store_init (StewardStore *self)
   self->count_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->listings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                           (GDestroyNotify) steward_listing_free);
+  self->callers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                         (GDestroyNotify) steward_cached_caller_free);
 }
 
 StewardStore *
@@ -493,9 +496,11 @@ steward_store_commit (StewardStore *self,
 
   if (self->writing)
     {
-      /* Cached counts describe the data before this commit. */
+      /* Cached counts and callers describe the data before this commit:
+       * a disabled or deleted caller is refused from the next request on. */
       g_hash_table_remove_all (self->count_cache);
       g_hash_table_remove_all (self->listings);
+      g_hash_table_remove_all (self->callers);
     }
   self->writing = FALSE;
 
@@ -549,6 +554,36 @@ steward_store_iam_free (StewardStoreIam *iam)
   g_free (iam->display_name);
   g_free (iam->type);
   g_free (iam);
+}
+
+/* By hand: the copy owns its strings whichever GLib version g_ptr_array_copy
+ * carries the free function over in. */
+static GPtrArray *
+copy_names (GPtrArray *names)
+{
+  GPtrArray *copy = g_ptr_array_new_full (names->len, g_free);
+
+  for (guint i = 0; i < names->len; i++)
+    g_ptr_array_add (copy, g_strdup (g_ptr_array_index (names, i)));
+  return copy;
+}
+
+StewardStoreUser *
+steward_store_user_copy (const StewardStoreUser *user)
+{
+  StewardStoreUser *copy = g_memdup2 (user, sizeof *user);
+
+  copy->iamid = g_strdup (user->iamid);
+  copy->userid = g_strdup (user->userid);
+  copy->name = g_strdup (user->name);
+  copy->email = g_strdup (user->email);
+  copy->sql_user = g_strdup (user->sql_user);
+  copy->phone = g_strdup (user->phone);
+  copy->position = g_strdup (user->position);
+  copy->organization = g_strdup (user->organization);
+  copy->permissions = copy_names (user->permissions);
+  copy->group_permissions = copy_names (user->group_permissions);
+  return copy;
 }
 
 void
