@@ -47,10 +47,11 @@ struct _StewardStore
   GObject parent_instance;
 
   sqlite3    *db;
-  GHashTable *statements;  /* SQL text → sqlite3_stmt, prepared once */
-  GHashTable *count_cache; /* filter key → gint64, valid until the next write */
-  GHashTable *listings;    /* filter and sort key → StewardListing, likewise */
-  GHashTable *callers;     /* credential hash → StewardCachedCaller, likewise */
+  GHashTable *statements;        /* SQL text → sqlite3_stmt, prepared once */
+  GHashTable *count_cache;       /* filter key → gint64, valid until the next write */
+  GHashTable *listings;          /* filter and sort key → StewardListing, likewise */
+  GHashTable *callers;           /* credential hash → StewardCachedCaller, likewise */
+  GHashTable *group_permissions; /* group id → its names, likewise; NULL until read */
   guint64     listing_clock;
   gboolean    writing;      /* the open transaction may write */
   gboolean    bulk_loading; /* synchronous is OFF until the load ends */
@@ -94,6 +95,11 @@ GPtrArray *steward_store_get_users (StewardStore *self,
                                     const gint64 *ids,
                                     guint         n_ids,
                                     GError      **error);
+
+/* The order of permission names on the wire: bytewise, as SQLite's
+ * BINARY collation sorts them. */
+int steward_store_compare_names (gconstpointer a,
+                                 gconstpointer b);
 
 /* The case-folded form used for case-insensitive search, sort and
  * uniqueness; the same function is used on queries. */

@@ -163,31 +163,27 @@ read_user_row (sqlite3_stmt *stmt)
   return user;
 }
 
-/* A user's permission names, sorted, in one column: the names joined by
- * the unit separator, which no permission name can hold. */
+/* A user's permission names (or group ids) in one column, joined by the
+ * unit separator, which no permission name can hold. */
 #define NAMES_SEPARATOR "\x1f"
 
-/* One row per user, its permissions and group permissions included, so a
- * page costs one prepared statement stepped once per user. The ordered
- * subqueries keep group_concat's input sorted (SQLite does not flatten a
- * subquery with ORDER BY into an aggregate). */
-#define USER_WITH_NAMES_BY_ID                                                               \
-  "SELECT " USER_COLUMNS ","                                                                \
-  " (SELECT group_concat(permission, char(31)) FROM"                                        \
-  "   (SELECT permission FROM user_permissions WHERE user_id = u.id ORDER BY permission))," \
-  " (SELECT group_concat(permission, char(31)) FROM"                                        \
-  "   (SELECT DISTINCT gp.permission FROM group_members gm"                                 \
-  "    JOIN group_permissions gp ON gp.group_id = gm.group_id"                              \
-  "    WHERE gm.user_id = u.id ORDER BY 1))"                                                \
+/* One row per user with its permission names and its groups' ids, so a
+ * page costs one prepared statement stepped once per user. The names are
+ * sorted here rather than in SQL: an ordered subquery per user (a
+ * co-routine, and a temporary b-tree for the groups' DISTINCT) cost more
+ * than the row itself. */
+#define USER_WITH_NAMES_BY_ID                                         \
+  "SELECT " USER_COLUMNS ","                                          \
+  " (SELECT group_concat(permission, char(31)) FROM user_permissions" \
+  "  WHERE user_id = u.id),"                                          \
+  " (SELECT group_concat(group_id, char(31)) FROM group_members"      \
+  "  WHERE user_id = u.id)"                                           \
   " FROM users u WHERE u.id = ?"
 
 static void
-split_names (sqlite3_stmt *stmt,
-             int           column,
-             GPtrArray    *out_names)
+split_names (const char *text,
+             GPtrArray  *out_names)
 {
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
-
   while (text != NULL && *text != '\0')
     {
       const char *end = strchr (text, NAMES_SEPARATOR[0]);
@@ -202,6 +198,90 @@ split_names (sqlite3_stmt *stmt,
     }
 }
 
+/* Every group's permissions, read once until the next write: groups are a
+ * handful, members many. */
+static GHashTable *
+group_permissions (StewardStore *self,
+                   GError      **error)
+{
+  g_autoptr (GHashTable) groups = NULL;
+  g_autoptr (StewardCachedStmt) stmt = NULL;
+  int rc;
+
+  if (self->group_permissions != NULL)
+    return self->group_permissions;
+
+  stmt = steward_store_prepare (self, "SELECT group_id, permission FROM group_permissions", error);
+  if (stmt == NULL)
+    return NULL;
+
+  groups = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64     group_id = sqlite3_column_int64 (stmt, 0);
+      GPtrArray *names = g_hash_table_lookup (groups, &group_id);
+
+      if (names == NULL)
+        {
+          names = g_ptr_array_new_with_free_func (g_free);
+          g_hash_table_insert (groups, g_memdup2 (&group_id, sizeof group_id), names);
+        }
+      g_ptr_array_add (names, steward_column_dup (stmt, 1));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      steward_store_fail (self, rc, error);
+      return NULL;
+    }
+
+  self->group_permissions = g_steal_pointer (&groups);
+  return self->group_permissions;
+}
+
+static void
+sort_unique (GPtrArray *names)
+{
+  guint kept = 0;
+
+  g_ptr_array_sort (names, steward_store_compare_names);
+  for (guint i = 0; i < names->len; i++)
+    {
+      if (kept > 0 && g_str_equal (g_ptr_array_index (names, kept - 1), g_ptr_array_index (names, i)))
+        {
+          g_free (g_ptr_array_index (names, i));
+          continue;
+        }
+      names->pdata[kept++] = names->pdata[i];
+    }
+  names->len = kept;
+}
+
+/* Fills the user's permission names from the row's columns 15 and 16. */
+static void
+read_user_names (sqlite3_stmt     *stmt,
+                 GHashTable       *groups,
+                 StewardStoreUser *user)
+{
+  const char *group_ids = (const char *) sqlite3_column_text (stmt, 16);
+
+  split_names ((const char *) sqlite3_column_text (stmt, 15), user->permissions);
+  sort_unique (user->permissions);
+
+  while (group_ids != NULL && *group_ids != '\0')
+    {
+      gint64     group_id = g_ascii_strtoll (group_ids, (char **) &group_ids, 10);
+      GPtrArray *names = g_hash_table_lookup (groups, &group_id);
+
+      for (guint i = 0; names != NULL && i < names->len; i++)
+        g_ptr_array_add (user->group_permissions, g_strdup (g_ptr_array_index (names, i)));
+      if (*group_ids == NAMES_SEPARATOR[0])
+        group_ids++;
+      else
+        break;
+    }
+  sort_unique (user->group_permissions);
+}
+
 /* The users with these ids, in the order given; ids that do not exist are
  * left out. */
 GPtrArray *
@@ -211,8 +291,12 @@ steward_store_get_users (StewardStore *self,
                          GError      **error)
 {
   g_autoptr (GPtrArray) users = g_ptr_array_new_full (n_ids, (GDestroyNotify) steward_store_user_free);
-  g_autoptr (StewardCachedStmt) stmt = steward_store_prepare (self, USER_WITH_NAMES_BY_ID, error);
+  g_autoptr (StewardCachedStmt) stmt = NULL;
+  GHashTable *groups = group_permissions (self, error);
 
+  if (groups == NULL)
+    return NULL;
+  stmt = steward_store_prepare (self, USER_WITH_NAMES_BY_ID, error);
   if (stmt == NULL)
     return NULL;
 
@@ -227,8 +311,7 @@ steward_store_get_users (StewardStore *self,
         {
           StewardStoreUser *user = read_user_row (stmt);
 
-          split_names (stmt, 15, user->permissions);
-          split_names (stmt, 16, user->group_permissions);
+          read_user_names (stmt, groups, user);
           g_ptr_array_add (users, user);
         }
       else if (rc != SQLITE_DONE)
