@@ -27,6 +27,7 @@ typedef struct
   guint64  last_used;   /* the store's listing_clock when last paged */
   gboolean unsupported; /* an id beyond 32 bits: always pages through SQL */
   GArray  *ordered_ids; /* guint32, every match in ascending order; NULL until asked twice */
+  GArray  *positions;   /* guint32 by user id: its index in ordered_ids, or G_MAXUINT32 */
 } StewardListing;
 
 void steward_listing_free (StewardListing *listing);

@@ -571,6 +571,7 @@ void
 steward_listing_free (StewardListing *listing)
 {
   g_clear_pointer (&listing->ordered_ids, g_array_unref);
+  g_clear_pointer (&listing->positions, g_array_unref);
   g_free (listing);
 }
 

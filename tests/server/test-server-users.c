@@ -673,6 +673,57 @@ test_list_offsets_from_memory (void)
       }
 }
 
+/* A search whose listing without the search text is in memory is answered
+ * from the trigram index and the listing's order, never from the users
+ * table: the first request after a write goes through SQL, the next ones
+ * through memory, and all of them must agree, disabled users, identity
+ * managers, offsets and both directions included. */
+static void
+test_search_from_memory (void)
+{
+  static const char *const queries[] = {
+    "searchText=memsearch&sortField=name&sortOrder=asc&size=4&offset=0",
+    "searchText=memsearch&sortField=name&sortOrder=desc&size=4&offset=2",
+    "searchText=MEMSEARCH&sortField=email&sortOrder=desc&size=25",
+    "searchText=memsearch&sortField=createdAt&size=3&offset=4",
+    "searchText=memsearch&includeDisabled=true&sortField=username&size=25",
+    "searchText=memsearch&disabled=true&size=25",
+    "searchText=memsearch&iamid=bim&sortField=iamid&sortOrder=desc&size=5",
+    "searchText=msearch0&size=25",
+    "searchText=nomatchanywhere&size=25",
+  };
+  g_autofree char *disable = steward_test_http_user_path ("bim", "memsearch03@example.com", "/disable/true");
+  guint            writes = 0;
+
+  create_population ("memsearch", 8);
+  expect_status ("PUT", disable, NULL, 200);
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      g_autofree char *path = g_strconcat ("/bim/user?", queries[q], NULL);
+      g_autofree char *other = g_strdup_printf ("memwrite%u@example.com", writes++);
+      g_autoptr (JsonNode) first = NULL;
+      g_auto (GStrv) expected = NULL;
+      gint64 expected_count;
+
+      /* After a write, the first answer comes from SQL. */
+      json_node_unref (steward_test_http_create_user (server, admin_token, "Other Writer", other, NULL));
+      first = get_json (path);
+      expected = hit_userids (first);
+      expected_count = steward_test_json_get_int (steward_test_json_object (first), "count");
+
+      for (guint again = 0; again < 3; again++)
+        {
+          g_autoptr (JsonNode) reply = get_json (path);
+          g_auto (GStrv) got = hit_userids (reply);
+
+          g_test_message ("%s, request %u", path, again + 2);
+          g_assert_cmpstrv (got, (const char *const *) expected);
+          g_assert_cmpint (steward_test_json_get_int (steward_test_json_object (reply), "count"), ==, expected_count);
+        }
+    }
+}
+
 static void
 test_list_default_and_max_size (void)
 {
@@ -959,6 +1010,7 @@ main (int   argc,
   g_test_add_func ("/server/users/list/paging", test_list_paging);
   g_test_add_func ("/server/users/list/after-writes", test_list_after_writes);
   g_test_add_func ("/server/users/list/offsets-from-memory", test_list_offsets_from_memory);
+  g_test_add_func ("/server/users/list/search-from-memory", test_search_from_memory);
   g_test_add_func ("/server/users/list/default-and-max-size", test_list_default_and_max_size);
   g_test_add_func ("/server/users/list/bad-parameters", test_list_bad_parameters);
   for (guint i = 0; i < G_N_ELEMENTS (sort_cases); i++)
