@@ -44,6 +44,8 @@ steward_request_free (StewardRequest *request)
   g_clear_pointer (&request->query, g_ptr_array_unref);
   g_clear_pointer (&request->caller, steward_store_user_free);
   g_clear_pointer (&request->reply, json_node_unref);
+  if (request->reply_text != NULL)
+    g_string_free (request->reply_text, TRUE);
   g_free (request);
 }
 
@@ -351,7 +353,18 @@ steward_request_reply (StewardRequest *request,
 {
   request->status = status;
   g_clear_pointer (&request->reply, json_node_unref);
+  if (request->reply_text != NULL)
+    g_string_free (g_steal_pointer (&request->reply_text), TRUE);
   request->reply = body;
+}
+
+void
+steward_request_reply_text (StewardRequest *request,
+                            guint           status,
+                            GString        *text)
+{
+  steward_request_reply (request, status, NULL);
+  request->reply_text = text;
 }
 
 static JsonObject *
@@ -462,14 +475,23 @@ steward_request_fail_error (StewardRequest *request,
 void
 steward_request_send (StewardRequest *request)
 {
-  g_autoptr (JsonGenerator) generator = json_generator_new ();
+  g_autoptr (JsonGenerator) generator = NULL;
   char *text;
   gsize length;
 
   soup_server_message_set_status (request->message, request->status, NULL);
+  if (request->reply_text != NULL)
+    {
+      length = request->reply_text->len;
+      text = g_string_free (g_steal_pointer (&request->reply_text), FALSE);
+      soup_server_message_set_response (request->message, "application/json; charset=utf-8",
+                                        SOUP_MEMORY_TAKE, text, length);
+      return;
+    }
   if (request->reply == NULL)
     return;
 
+  generator = json_generator_new ();
   json_generator_set_root (generator, request->reply);
   text = json_generator_to_data (generator, &length);
   soup_server_message_set_response (request->message, "application/json; charset=utf-8",

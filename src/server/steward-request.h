@@ -35,6 +35,7 @@ typedef struct
 
   guint     status;
   JsonNode *reply;
+  GString  *reply_text; /* JSON already written out, instead of REPLY */
   /* Set when a refusal must still be recorded (a failed sign-in). */
   gboolean commit_on_error;
 } StewardRequest;
@@ -77,6 +78,12 @@ gboolean steward_request_member_string (StewardRequest *request,
                                         const char     *member,
                                         const char     *field,
                                         const char    **out_value);
+
+/* A reply already written as JSON text (steward-json-writer.h); TEXT is
+ * consumed and sent without another copy. */
+void steward_request_reply_text (StewardRequest *request,
+                                 guint           status,
+                                 GString        *text);
 
 /* Replies. The fail functions return FALSE so handlers can
  * "return steward_request_fail (...)". */

@@ -75,7 +75,7 @@ steward_route_authenticate (StewardRequest *request)
 void
 steward_route_current_user (StewardRequest *request)
 {
-  steward_request_reply (request, SOUP_STATUS_OK, steward_json_user (request->caller));
+  steward_route_send_user (request, request->caller);
 }
 
 void

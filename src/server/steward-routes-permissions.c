@@ -61,7 +61,7 @@ apply_permissions (StewardRequest   *request,
 
   if (json_array_get_length (added) == 0 && json_array_get_length (removed) == 0)
     {
-      steward_request_reply (request, SOUP_STATUS_OK, steward_json_user (user));
+      steward_route_send_user (request, user);
       return;
     }
 

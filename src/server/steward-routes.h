@@ -21,6 +21,9 @@ gboolean          steward_route_is_self (StewardRequest         *request,
                                          const StewardStoreUser *user);
 void              steward_route_reply_user (StewardRequest *request,
                                             gint64          user_id);
+/* Replies 200 with USER, written directly (no JSON tree). */
+void steward_route_send_user (StewardRequest         *request,
+                              const StewardStoreUser *user);
 /* g_ptr_array_sort() comparison for arrays of strings. */
 int steward_compare_strings (gconstpointer a,
                              gconstpointer b);

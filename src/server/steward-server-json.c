@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include "steward-json-writer.h"
 #include "steward-server-json.h"
 #include "steward-time.h"
 
@@ -59,48 +60,35 @@ steward_json_strings (GPtrArray *strings)
   return array;
 }
 
-static JsonObject *
-profile_object (const StewardStoreUser *user)
+/* Parsed from the writer's text, so the shapes of a user and its profile
+ * are defined once (steward-json-writer.c) for the replies written
+ * directly and for the few that embed them in a larger tree. */
+static JsonNode *
+parse_written (GString *text)
 {
-  JsonObject *profile = json_object_new ();
+  g_autoptr (GError) error = NULL;
+  JsonNode *node = json_from_string (text->str, &error);
 
-  json_object_set_int_member (profile, "id", user->id);
-  set_nullable_string (profile, "name", user->name);
-  set_nullable_string (profile, "email", user->email);
-  set_nullable_string (profile, "sqlUser", user->sql_user);
-  set_nullable_string (profile, "phone", user->phone);
-  set_nullable_string (profile, "position", user->position);
-  set_nullable_string (profile, "organization", user->organization);
-  steward_json_set_time (profile, "createdAt", user->created_at);
-  steward_json_set_time (profile, "updatedAt", user->profile_updated_at);
-
-  return profile;
+  g_assert_no_error (error);
+  return node;
 }
 
 JsonNode *
 steward_json_profile (const StewardStoreUser *user)
 {
-  return steward_json_node_take_object (profile_object (user));
+  g_autoptr (GString) text = g_string_sized_new (256);
+
+  steward_json_write_profile (text, user);
+  return parse_written (text);
 }
 
 JsonNode *
 steward_json_user (const StewardStoreUser *user)
 {
-  JsonObject *object = json_object_new ();
+  g_autoptr (GString) text = g_string_sized_new (512);
 
-  json_object_set_int_member (object, "id", user->id);
-  json_object_set_string_member (object, "iamid", user->iamid);
-  json_object_set_string_member (object, "userid", user->userid);
-  json_object_set_object_member (object, "profile", profile_object (user));
-  json_object_set_array_member (object, "permissions", steward_json_strings (user->permissions));
-  json_object_set_array_member (object, "groupPermissions", steward_json_strings (user->group_permissions));
-  json_object_set_boolean_member (object, "disabled", user->disabled);
-  json_object_set_boolean_member (object, "systemGenerated", user->system_generated);
-  steward_json_set_time (object, "lastLogin", user->last_login);
-  steward_json_set_time (object, "createdAt", user->created_at);
-  steward_json_set_time (object, "updatedAt", user->updated_at);
-
-  return steward_json_node_take_object (object);
+  steward_json_write_user (text, user);
+  return parse_written (text);
 }
 
 JsonObject *

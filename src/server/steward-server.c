@@ -192,23 +192,18 @@ authenticate (StewardServer  *self,
 {
   g_autofree char *credential = credential_from_header (request);
   g_autoptr (GError) error = NULL;
-  gint64 user_id;
 
   if (credential == NULL)
     return steward_request_fail (request, SOUP_STATUS_UNAUTHORIZED,
                                  _ ("Sign in first: exchange your API key at /bim/apikey/authenticate and send the token as “Authorization: Bearer TOKEN”"));
 
-  user_id = steward_store_resolve_credential (self->store, credential, &error);
-  if (user_id < 0)
+  request->caller = steward_store_find_caller (self->store, credential, &error);
+  if (error != NULL)
     return steward_request_fail_error (request, error);
 
-  if (user_id == 0)
+  if (request->caller == NULL)
     return steward_request_fail (request, SOUP_STATUS_UNAUTHORIZED,
                                  _ ("The token has expired or is not valid, or the account is disabled; sign in again with your API key"));
-
-  request->caller = steward_store_get_user (self->store, user_id, &error);
-  if (request->caller == NULL)
-    return steward_request_fail_error (request, error);
 
   return TRUE;
 }

@@ -140,21 +140,23 @@ steward_store_exchange_api_key (StewardStore *self,
   return g_steal_pointer (&token);
 }
 
-/* The user behind a token (unexpired) or a raw API key; 0 when neither. */
-gint64
-steward_store_resolve_credential (StewardStore *self,
-                                  const char   *credential,
-                                  GError      **error)
+/* The user behind a token (unexpired) or a raw API key, 0 when neither,
+ * -1 on failure; OUT_EXPIRES_AT is when the answer stops being true
+ * without any write: the token's expiry, never for a key. */
+static gint64
+resolve_credential (StewardStore *self,
+                    const char   *credential,
+                    const char   *hash,
+                    gint64       *out_expires_at,
+                    GError      **error)
 {
   g_autoptr (StewardCachedStmt) stmt = NULL;
-  g_autofree char *hash = steward_secret_hash (credential);
-  gint64           key_id;
-  gint64           user_id;
-
-  g_return_val_if_fail (STEWARD_IS_STORE (self), -1);
+  gint64 key_id;
+  gint64 user_id;
+  int    rc;
 
   stmt = steward_store_prepare (self,
-                                "SELECT t.user_id FROM tokens t JOIN users u ON u.id = t.user_id "
+                                "SELECT t.user_id, t.expires_at FROM tokens t JOIN users u ON u.id = t.user_id "
                                 "WHERE t.token_hash = ? AND t.expires_at > ? AND u.disabled = 0",
                                 error);
   if (stmt == NULL)
@@ -162,15 +164,71 @@ steward_store_resolve_credential (StewardStore *self,
 
   steward_bind_text (stmt, 1, hash);
   sqlite3_bind_int64 (stmt, 2, steward_now_ms ());
-  user_id = steward_store_step_int64 (self, stmt, error);
-  if (user_id != 0)
-    return user_id;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *out_expires_at = sqlite3_column_int64 (stmt, 1);
+      return sqlite3_column_int64 (stmt, 0);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      steward_store_fail (self, rc, error);
+      return -1;
+    }
   g_clear_pointer (&stmt, steward_cached_stmt_release);
 
   if (!find_usable_key (self, credential, &key_id, &user_id, error))
     return -1;
 
+  *out_expires_at = G_MAXINT64;
   return user_id;
+}
+
+void
+steward_cached_caller_free (StewardCachedCaller *cached)
+{
+  steward_store_user_free (cached->user);
+  g_free (cached);
+}
+
+StewardStoreUser *
+steward_store_find_caller (StewardStore *self,
+                           const char   *credential,
+                           GError      **error)
+{
+  /* Keyed by the hash, as in the database: memory holds no list of live
+   * credentials either. */
+  g_autofree char     *hash = steward_secret_hash (credential);
+  StewardCachedCaller *cached;
+  StewardStoreUser    *user;
+  gint64               expires_at = 0;
+  gint64               user_id;
+
+  g_return_val_if_fail (STEWARD_IS_STORE (self), NULL);
+
+  cached = g_hash_table_lookup (self->callers, hash);
+  if (cached != NULL && cached->expires_at > steward_now_ms ())
+    return steward_store_user_copy (cached->user);
+  if (cached != NULL)
+    g_hash_table_remove (self->callers, hash);
+
+  user_id = resolve_credential (self, credential, hash, &expires_at, error);
+  if (user_id <= 0)
+    return NULL;
+
+  user = steward_store_get_user (self, user_id, error);
+  if (user == NULL)
+    return NULL;
+
+  /* Bounded: tokens are many only when clients sign in over and over. */
+  if (g_hash_table_size (self->callers) >= STEWARD_MAX_CACHED_CALLERS)
+    g_hash_table_remove_all (self->callers);
+  cached = g_new0 (StewardCachedCaller, 1);
+  cached->user = steward_store_user_copy (user);
+  cached->expires_at = expires_at;
+  g_hash_table_insert (self->callers, g_steal_pointer (&hash), cached);
+
+  return user;
 }
 
 gint64

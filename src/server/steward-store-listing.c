@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "steward-store-private.h"
 
 /* FTS5's trigram tokenizer can only match queries of three or more
@@ -87,8 +89,11 @@ add_substring_filter (FilterClause *clause,
     }
 }
 
+/* WITH_SEARCH FALSE leaves searchText out: the clause of the listing a
+ * search narrows down. */
 static void
 build_filter (const StewardUserFilter *filter,
+              gboolean                 with_search,
               FilterClause            *clause)
 {
   clause->where = g_string_new ("WHERE 1");
@@ -129,7 +134,8 @@ build_filter (const StewardUserFilter *filter,
       add_value (clause, filter->permission);
     }
 
-  add_substring_filter (clause, NULL, filter->search_text);
+  if (with_search)
+    add_substring_filter (clause, NULL, filter->search_text);
   add_substring_filter (clause, "name_key", filter->name);
   add_substring_filter (clause, "email_key", filter->email);
   add_substring_filter (clause, "userid_key", filter->userid);
@@ -216,19 +222,17 @@ count_matches (StewardStore *self,
   return TRUE;
 }
 
-/* The ids matching the filter, in order: all of them when FILTER is NULL,
- * else its page (LIMIT size OFFSET offset). */
+/* The ids of a page (LIMIT size OFFSET offset) in order. */
 static GArray *
-select_ids (StewardStore            *self,
-            FilterClause            *clause,
-            const char              *order,
-            const StewardUserFilter *page,
-            GError                 **error)
+select_page_ids (StewardStore            *self,
+                 FilterClause            *clause,
+                 const char              *order,
+                 const StewardUserFilter *page,
+                 GError                 **error)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT u.id FROM users u %s ORDER BY %s%s",
-                                          clause->where->str, order,
-                                          page != NULL ? " LIMIT ? OFFSET ?" : "");
-  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *sql = g_strdup_printf ("SELECT u.id FROM users u %s ORDER BY %s LIMIT ? OFFSET ?",
+                                          clause->where->str, order);
+  g_autoptr (GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), page->size);
   g_autoptr (StewardCachedStmt) stmt = NULL;
   int rc;
 
@@ -237,11 +241,8 @@ select_ids (StewardStore            *self,
     return NULL;
 
   bind_values (stmt, clause->values);
-  if (page != NULL)
-    {
-      sqlite3_bind_int64 (stmt, (int) clause->values->len + 1, page->size);
-      sqlite3_bind_int64 (stmt, (int) clause->values->len + 2, page->offset);
-    }
+  sqlite3_bind_int64 (stmt, (int) clause->values->len + 1, page->size);
+  sqlite3_bind_int64 (stmt, (int) clause->values->len + 2, page->offset);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -259,26 +260,285 @@ select_ids (StewardStore            *self,
   return g_steal_pointer (&ids);
 }
 
+/* Every id matching the filter in ascending ORDER, as 32-bit ids (half the
+ * memory at a million users). FALSE with ERROR on failure; TRUE with
+ * *OUT_IDS NULL when an id does not fit in 32 bits. */
+static gboolean
+select_all_ids (StewardStore *self,
+                FilterClause *clause,
+                const char   *order,
+                GArray      **out_ids,
+                GError      **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT u.id FROM users u %s ORDER BY %s",
+                                          clause->where->str, order);
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autoptr (StewardCachedStmt) stmt = NULL;
+  int rc;
+
+  *out_ids = NULL;
+  stmt = steward_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_values (stmt, clause->values);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64  id = sqlite3_column_int64 (stmt, 0);
+      guint32 narrow = (guint32) id;
+
+      if (id < 0 || id > G_MAXUINT32)
+        return TRUE;
+      g_array_append_val (ids, narrow);
+    }
+
+  if (rc != SQLITE_DONE)
+    return steward_store_fail (self, rc, error);
+
+  *out_ids = g_steal_pointer (&ids);
+  return TRUE;
+}
+
+static gsize
+listing_bytes (StewardListing *listing)
+{
+  return (listing->ordered_ids != NULL ? listing->ordered_ids->len * sizeof (guint32) : 0) + (listing->positions != NULL ? listing->positions->len * sizeof (guint32) : 0);
+}
+
+/* Drops the least recently paged listings (never KEEP) until the ids of
+ * all of them fit the budget, or until the table has room for one more. */
+static void
+trim_listings (StewardStore   *self,
+               StewardListing *keep,
+               gboolean        for_new_listing)
+{
+  for (;;)
+    {
+      GHashTableIter  iter;
+      gpointer        key, value;
+      gpointer        oldest_key = NULL;
+      StewardListing *oldest = NULL;
+      gsize           total = 0;
+
+      g_hash_table_iter_init (&iter, self->listings);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          StewardListing *listing = value;
+
+          total += listing_bytes (listing);
+          if (listing != keep && (oldest == NULL || listing->last_used < oldest->last_used))
+            {
+              oldest = listing;
+              oldest_key = key;
+            }
+        }
+
+      if (oldest == NULL)
+        return;
+      if (total <= STEWARD_LISTINGS_MAX_BYTES && (!for_new_listing || g_hash_table_size (self->listings) < STEWARD_MAX_LISTINGS))
+        return;
+      g_hash_table_remove (self->listings, oldest_key);
+    }
+}
+
 /* The ordered matches of a listing, kept from the second time it is asked
- * for until the next write: paging through it then costs a slice, not an OFFSET walk
- * over the index, and the count comes for free. A listing asked for once
- * (a one-off search) never pays for materializing. */
+ * for until the next write: paging through it then costs a slice, not an
+ * OFFSET walk over the index, and the count comes for free. A listing
+ * asked for once (a one-off search) never pays for materializing. One
+ * listing serves both directions of a sort: every descending order is
+ * exactly its ascending order reversed, ids included. */
 static StewardListing *
 lookup_listing (StewardStore *self,
                 const char   *key)
 {
   StewardListing *listing = g_hash_table_lookup (self->listings, key);
 
-  if (listing != NULL)
-    return listing;
+  if (listing == NULL)
+    {
+      trim_listings (self, NULL, TRUE);
+      listing = g_new0 (StewardListing, 1);
+      g_hash_table_insert (self->listings, g_strdup (key), listing);
+    }
 
-  /* Bounded: a handful of sorts and filters in use at once is normal. */
-  if (g_hash_table_size (self->listings) >= STEWARD_MAX_LISTINGS)
-    g_hash_table_remove_all (self->listings);
-
-  listing = g_new0 (StewardListing, 1);
-  g_hash_table_insert (self->listings, g_strdup (key), listing);
+  listing->last_used = ++self->listing_clock;
   return listing;
+}
+
+static GArray *
+slice_listing (StewardListing          *listing,
+               const StewardUserFilter *filter)
+{
+  GArray *all = listing->ordered_ids;
+  guint   start = MIN (filter->offset, all->len);
+  guint   length = MIN (filter->size, all->len - start);
+  GArray *page = g_array_sized_new (FALSE, FALSE, sizeof (gint64), length);
+
+  for (guint i = 0; i < length; i++)
+    {
+      guint  position = filter->descending ? all->len - 1 - (start + i) : start + i;
+      gint64 id = g_array_index (all, guint32, position);
+
+      g_array_append_val (page, id);
+    }
+
+  return page;
+}
+
+/* ------------------------------------------------ searches in memory */
+
+/* A search narrows a listing down: when the listing without the search
+ * text is in memory, the trigram index's matches are placed by their
+ * position in it, and neither counting nor sorting them visits the users
+ * table (one random row read per match, the whole cost of a search of a
+ * common fragment on a large directory). */
+
+static GArray *
+listing_positions (StewardListing *listing)
+{
+  GArray *ids = listing->ordered_ids;
+  guint32 max_id = 0;
+
+  if (listing->positions != NULL)
+    return listing->positions;
+
+  for (guint i = 0; i < ids->len; i++)
+    max_id = MAX (max_id, g_array_index (ids, guint32, i));
+
+  listing->positions = g_array_sized_new (FALSE, FALSE, sizeof (guint32), max_id + 1);
+  g_array_set_size (listing->positions, max_id + 1);
+  memset (listing->positions->data, 0xff, (gsize) (max_id + 1) * sizeof (guint32));
+  for (guint i = 0; i < ids->len; i++)
+    g_array_index (listing->positions, guint32, g_array_index (ids, guint32, i)) = i;
+
+  return listing->positions;
+}
+
+/* The positions in the listing of the users matching PHRASE; FALSE with
+ * ERROR on failure. */
+static gboolean
+matching_positions (StewardStore *self,
+                    GArray       *positions,
+                    const char   *phrase,
+                    GArray       *out_found,
+                    GError      **error)
+{
+  g_autoptr (StewardCachedStmt) stmt = NULL;
+  int rc;
+
+  stmt = steward_store_prepare (self, "SELECT rowid FROM user_search WHERE user_search MATCH ?", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  steward_bind_text (stmt, 1, phrase);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      if (id >= 0 && id < positions->len)
+        {
+          guint32 position = g_array_index (positions, guint32, id);
+
+          if (position != G_MAXUINT32)
+            g_array_append_val (out_found, position);
+        }
+    }
+
+  if (rc != SQLITE_DONE)
+    return steward_store_fail (self, rc, error);
+  return TRUE;
+}
+
+static int
+compare_positions (gconstpointer a,
+                   gconstpointer b)
+{
+  guint32 x = *(const guint32 *) a;
+  guint32 y = *(const guint32 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Whether FILTER is a search the listing in memory can answer: a search
+ * text the trigram index matches, and no other text filter. */
+static gboolean
+is_memory_search (const StewardUserFilter *filter)
+{
+  g_autofree char *folded = NULL;
+
+  if (filter->search_text == NULL || filter->name != NULL || filter->email != NULL || filter->userid != NULL)
+    return FALSE;
+
+  folded = steward_fold (filter->search_text);
+  return g_utf8_strlen (folded, -1) >= TRIGRAM_MIN_CHARS;
+}
+
+/* TRUE with *OUT_IDS NULL when the base listing is not in memory (yet): the
+ * search then goes through SQL. */
+static gboolean
+search_in_memory (StewardStore            *self,
+                  const StewardUserFilter *filter,
+                  const char              *search_key,
+                  GArray                 **out_ids,
+                  gint64                  *out_count,
+                  GError                 **error)
+{
+  g_auto (FilterClause) base_clause = { 0 };
+  g_autoptr (GArray) found = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autofree char *base_key = NULL;
+  g_autofree char *folded = steward_fold (filter->search_text);
+  g_autofree char *phrase = fts_phrase (folded);
+  const char      *order = order_by (filter->sort_field, FALSE);
+  StewardListing  *base;
+  StewardListing  *search;
+  GArray          *all;
+  guint            start, length;
+
+  *out_ids = NULL;
+  build_filter (filter, FALSE, &base_clause);
+  base_key = g_strconcat (base_clause.cache_key->str, "#", order, NULL);
+  base = lookup_listing (self, base_key);
+  /* A search counts as a use of the listing it narrows down. */
+  if (base->ordered_ids == NULL && !base->unsupported && ++base->requests >= 2)
+    {
+      if (!select_all_ids (self, &base_clause, order, &base->ordered_ids, error))
+        return FALSE;
+      base->unsupported = base->ordered_ids == NULL;
+      trim_listings (self, base, FALSE);
+    }
+  if (base->ordered_ids == NULL)
+    return TRUE;
+
+  if (!matching_positions (self, listing_positions (base), phrase, found, error))
+    return FALSE;
+  trim_listings (self, base, FALSE);
+
+  /* Sorting positions is sorting users: they are the listing's order. */
+  g_array_sort (found, compare_positions);
+  for (guint i = 0; i < found->len; i++)
+    g_array_index (found, guint32, i) = g_array_index (base->ordered_ids, guint32, g_array_index (found, guint32, i));
+
+  /* Kept like any listing asked for twice; paging on costs a slice. */
+  search = lookup_listing (self, search_key);
+  all = found;
+  if (search->ordered_ids == NULL && ++search->requests >= 2)
+    {
+      search->ordered_ids = g_steal_pointer (&found);
+      all = search->ordered_ids;
+      trim_listings (self, search, FALSE);
+    }
+
+  *out_count = all->len;
+  start = MIN (filter->offset, all->len);
+  length = MIN (filter->size, all->len - start);
+  *out_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), length);
+  for (guint i = 0; i < length; i++)
+    {
+      guint  position = filter->descending ? all->len - 1 - (start + i) : start + i;
+      gint64 id = g_array_index (all, guint32, position);
+
+      g_array_append_val (*out_ids, id);
+    }
+  return TRUE;
 }
 
 gboolean
@@ -292,38 +552,46 @@ steward_store_list_users (StewardStore            *self,
   g_autoptr (GArray) page_ids = NULL;
   g_autofree char *listing_key = NULL;
   StewardListing  *listing;
-  const char      *order;
 
   g_return_val_if_fail (STEWARD_IS_STORE (self), FALSE);
   g_return_val_if_fail (filter->sort_field <= STEWARD_SORT_USERNAME, FALSE);
 
-  build_filter (filter, &clause);
-  order = order_by (filter->sort_field, filter->descending);
-  listing_key = g_strconcat (clause.cache_key->str, "#", order, NULL);
+  build_filter (filter, TRUE, &clause);
+  listing_key = g_strconcat (clause.cache_key->str, "#", order_by (filter->sort_field, FALSE), NULL);
   listing = lookup_listing (self, listing_key);
 
-  if (listing->ordered_ids == NULL && ++listing->requests >= 2)
+  if (listing->ordered_ids == NULL && is_memory_search (filter))
     {
-      listing->ordered_ids = select_ids (self, &clause, order, NULL, error);
-      if (listing->ordered_ids == NULL)
+      if (!search_in_memory (self, filter, listing_key, &page_ids, out_count, error))
         return FALSE;
+      if (page_ids != NULL)
+        {
+          *out_users = steward_store_get_users (self, (const gint64 *) page_ids->data, page_ids->len, error);
+          return *out_users != NULL;
+        }
+      /* Looked up again: making room for the base listing may have
+       * dropped this one. */
+      listing = lookup_listing (self, listing_key);
+    }
+
+  if (listing->ordered_ids == NULL && !listing->unsupported && ++listing->requests >= 2)
+    {
+      if (!select_all_ids (self, &clause, order_by (filter->sort_field, FALSE), &listing->ordered_ids, error))
+        return FALSE;
+      listing->unsupported = listing->ordered_ids == NULL;
+      trim_listings (self, listing, FALSE);
     }
 
   if (listing->ordered_ids != NULL)
     {
-      GArray *all = listing->ordered_ids;
-      guint   start = MIN (filter->offset, all->len);
-      guint   length = MIN (filter->size, all->len - start);
-
-      *out_count = all->len;
-      page_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), length);
-      g_array_append_vals (page_ids, &g_array_index (all, gint64, start), length);
+      *out_count = listing->ordered_ids->len;
+      page_ids = slice_listing (listing, filter);
     }
   else
     {
       if (!count_matches (self, &clause, out_count, error))
         return FALSE;
-      page_ids = select_ids (self, &clause, order, filter, error);
+      page_ids = select_page_ids (self, &clause, order_by (filter->sort_field, filter->descending), filter, error);
       if (page_ids == NULL)
         return FALSE;
     }

@@ -14,25 +14,46 @@
 
 G_BEGIN_DECLS
 
-/* How many listings (filter and sort) are remembered at once. */
+/* How many listings (filter and sort) are remembered at once, and how much
+ * memory their ids may take together: 32 MiB hold eight listings of a
+ * million users (4 bytes an id), and the server's peak RSS stays bounded
+ * however many sorts and filters are paged through. */
 #define STEWARD_MAX_LISTINGS 16
+#define STEWARD_LISTINGS_MAX_BYTES (32 * 1024 * 1024)
 
 typedef struct
 {
-  guint   requests;
-  GArray *ordered_ids; /* gint64, every match in order; NULL until asked twice */
+  guint    requests;
+  guint64  last_used;   /* the store's listing_clock when last paged */
+  gboolean unsupported; /* an id beyond 32 bits: always pages through SQL */
+  GArray  *ordered_ids; /* guint32, every match in ascending order; NULL until asked twice */
+  GArray  *positions;   /* guint32 by user id: its index in ordered_ids, or G_MAXUINT32 */
 } StewardListing;
 
 void steward_listing_free (StewardListing *listing);
+
+/* How many callers (credentials) are remembered at once. */
+#define STEWARD_MAX_CACHED_CALLERS 4096
+
+typedef struct
+{
+  StewardStoreUser *user;
+  gint64            expires_at; /* ms; G_MAXINT64 for an API key */
+} StewardCachedCaller;
+
+void steward_cached_caller_free (StewardCachedCaller *cached);
 
 struct _StewardStore
 {
   GObject parent_instance;
 
   sqlite3    *db;
-  GHashTable *statements;   /* SQL text → sqlite3_stmt, prepared once */
-  GHashTable *count_cache;  /* filter key → gint64, valid until the next write */
-  GHashTable *listings;     /* filter and sort key → StewardListing, likewise */
+  GHashTable *statements;        /* SQL text → sqlite3_stmt, prepared once */
+  GHashTable *count_cache;       /* filter key → gint64, valid until the next write */
+  GHashTable *listings;          /* filter and sort key → StewardListing, likewise */
+  GHashTable *callers;           /* credential hash → StewardCachedCaller, likewise */
+  GHashTable *group_permissions; /* group id → its names, likewise; NULL until read */
+  guint64     listing_clock;
   gboolean    writing;      /* the open transaction may write */
   gboolean    bulk_loading; /* synchronous is OFF until the load ends */
 };
@@ -75,6 +96,11 @@ GPtrArray *steward_store_get_users (StewardStore *self,
                                     const gint64 *ids,
                                     guint         n_ids,
                                     GError      **error);
+
+/* The order of permission names on the wire: bytewise, as SQLite's
+ * BINARY collation sorts them. */
+int steward_store_compare_names (gconstpointer a,
+                                 gconstpointer b);
 
 /* The case-folded form used for case-insensitive search, sort and
  * uniqueness; the same function is used on queries. */

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "steward-secrets.h"
 #include "steward-store-private.h"
@@ -136,21 +137,6 @@ lookup_userid (StewardStore *self,
                     key, NULL, error);
 }
 
-/* "[1,2,3]": the ids travel as one JSON text so one prepared statement
- * serves any number of them (json_each). */
-static char *
-ids_as_json (const gint64 *ids,
-             guint         n_ids)
-{
-  GString *json = g_string_new ("[");
-
-  for (guint i = 0; i < n_ids; i++)
-    g_string_append_printf (json, i == 0 ? "%" G_GINT64_FORMAT : ",%" G_GINT64_FORMAT, ids[i]);
-  g_string_append_c (json, ']');
-
-  return g_string_free (json, FALSE);
-}
-
 static StewardStoreUser *
 read_user_row (sqlite3_stmt *stmt)
 {
@@ -177,92 +163,162 @@ read_user_row (sqlite3_stmt *stmt)
   return user;
 }
 
-/* Runs SQL (rows of user id, name in that order) and appends each name to
- * the permissions or group permissions of its user in BY_ID. */
-static gboolean
-load_names (StewardStore *self,
-            const char   *sql,
-            const char   *ids_json,
-            GHashTable   *by_id,
-            gboolean      group_names,
-            GError      **error)
+/* A user's permission names (or group ids) in one column, joined by the
+ * unit separator, which no permission name can hold. */
+#define NAMES_SEPARATOR "\x1f"
+
+/* One row per user with its permission names and its groups' ids, so a
+ * page costs one prepared statement stepped once per user. The names are
+ * sorted here rather than in SQL: an ordered subquery per user (a
+ * co-routine, and a temporary b-tree for the groups' DISTINCT) cost more
+ * than the row itself. */
+#define USER_WITH_NAMES_BY_ID                                         \
+  "SELECT " USER_COLUMNS ","                                          \
+  " (SELECT group_concat(permission, char(31)) FROM user_permissions" \
+  "  WHERE user_id = u.id),"                                          \
+  " (SELECT group_concat(group_id, char(31)) FROM group_members"      \
+  "  WHERE user_id = u.id)"                                           \
+  " FROM users u WHERE u.id = ?"
+
+static void
+split_names (const char *text,
+             GPtrArray  *out_names)
 {
-  g_autoptr (StewardCachedStmt) stmt = steward_store_prepare (self, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-
-  steward_bind_text (stmt, 1, ids_json);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (text != NULL && *text != '\0')
     {
-      gint64            id = sqlite3_column_int64 (stmt, 0);
-      StewardStoreUser *user = g_hash_table_lookup (by_id, &id);
+      const char *end = strchr (text, NAMES_SEPARATOR[0]);
 
-      if (user != NULL)
-        g_ptr_array_add (group_names ? user->group_permissions : user->permissions,
-                         steward_column_dup (stmt, 1));
+      if (end == NULL)
+        {
+          g_ptr_array_add (out_names, g_strdup (text));
+          break;
+        }
+      g_ptr_array_add (out_names, g_strndup (text, end - text));
+      text = end + 1;
     }
-
-  if (rc != SQLITE_DONE)
-    return steward_store_fail (self, rc, error);
-
-  return TRUE;
 }
 
-/* The users with these ids, in the order given; ids that do not exist are
- * left out. Three statements whatever the number of users. */
-GPtrArray *
-steward_store_get_users (StewardStore *self,
-                         const gint64 *ids,
-                         guint         n_ids,
-                         GError      **error)
+/* Every group's permissions, read once until the next write: groups are a
+ * handful, members many. */
+static GHashTable *
+group_permissions (StewardStore *self,
+                   GError      **error)
 {
-  g_autoptr (GPtrArray) users = g_ptr_array_new_with_free_func ((GDestroyNotify) steward_store_user_free);
-  g_autoptr (GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
-                                                        (GDestroyNotify) steward_store_user_free);
+  g_autoptr (GHashTable) groups = NULL;
   g_autoptr (StewardCachedStmt) stmt = NULL;
-  g_autofree char *ids_json = ids_as_json (ids, n_ids);
-  int              rc;
+  int rc;
 
-  stmt = steward_store_prepare (self,
-                                "SELECT " USER_COLUMNS " FROM users WHERE id IN (SELECT value FROM json_each(?))",
-                                error);
+  if (self->group_permissions != NULL)
+    return self->group_permissions;
+
+  stmt = steward_store_prepare (self, "SELECT group_id, permission FROM group_permissions", error);
   if (stmt == NULL)
     return NULL;
 
-  steward_bind_text (stmt, 1, ids_json);
+  groups = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      StewardStoreUser *user = read_user_row (stmt);
+      gint64     group_id = sqlite3_column_int64 (stmt, 0);
+      GPtrArray *names = g_hash_table_lookup (groups, &group_id);
 
-      g_hash_table_insert (by_id, &user->id, user);
+      if (names == NULL)
+        {
+          names = g_ptr_array_new_with_free_func (g_free);
+          g_hash_table_insert (groups, g_memdup2 (&group_id, sizeof group_id), names);
+        }
+      g_ptr_array_add (names, steward_column_dup (stmt, 1));
     }
   if (rc != SQLITE_DONE)
     {
       steward_store_fail (self, rc, error);
       return NULL;
     }
-  g_clear_pointer (&stmt, steward_cached_stmt_release);
 
-  if (!load_names (self,
-                   "SELECT user_id, permission FROM user_permissions "
-                   "WHERE user_id IN (SELECT value FROM json_each(?)) ORDER BY user_id, permission",
-                   ids_json, by_id, FALSE, error)
-      || !load_names (self,
-                      "SELECT DISTINCT gm.user_id, gp.permission FROM group_members gm "
-                      "JOIN group_permissions gp ON gp.group_id = gm.group_id "
-                      "WHERE gm.user_id IN (SELECT value FROM json_each(?)) ORDER BY 1, 2",
-                      ids_json, by_id, TRUE, error))
+  self->group_permissions = g_steal_pointer (&groups);
+  return self->group_permissions;
+}
+
+static void
+sort_unique (GPtrArray *names)
+{
+  guint kept = 0;
+
+  g_ptr_array_sort (names, steward_store_compare_names);
+  for (guint i = 0; i < names->len; i++)
+    {
+      if (kept > 0 && g_str_equal (g_ptr_array_index (names, kept - 1), g_ptr_array_index (names, i)))
+        {
+          g_free (g_ptr_array_index (names, i));
+          continue;
+        }
+      names->pdata[kept++] = names->pdata[i];
+    }
+  names->len = kept;
+}
+
+/* Fills the user's permission names from the row's columns 15 and 16. */
+static void
+read_user_names (sqlite3_stmt     *stmt,
+                 GHashTable       *groups,
+                 StewardStoreUser *user)
+{
+  const char *group_ids = (const char *) sqlite3_column_text (stmt, 16);
+
+  split_names ((const char *) sqlite3_column_text (stmt, 15), user->permissions);
+  sort_unique (user->permissions);
+
+  while (group_ids != NULL && *group_ids != '\0')
+    {
+      gint64     group_id = g_ascii_strtoll (group_ids, (char **) &group_ids, 10);
+      GPtrArray *names = g_hash_table_lookup (groups, &group_id);
+
+      for (guint i = 0; names != NULL && i < names->len; i++)
+        g_ptr_array_add (user->group_permissions, g_strdup (g_ptr_array_index (names, i)));
+      if (*group_ids == NAMES_SEPARATOR[0])
+        group_ids++;
+      else
+        break;
+    }
+  sort_unique (user->group_permissions);
+}
+
+/* The users with these ids, in the order given; ids that do not exist are
+ * left out. */
+GPtrArray *
+steward_store_get_users (StewardStore *self,
+                         const gint64 *ids,
+                         guint         n_ids,
+                         GError      **error)
+{
+  g_autoptr (GPtrArray) users = g_ptr_array_new_full (n_ids, (GDestroyNotify) steward_store_user_free);
+  g_autoptr (StewardCachedStmt) stmt = NULL;
+  GHashTable *groups = group_permissions (self, error);
+
+  if (groups == NULL)
+    return NULL;
+  stmt = steward_store_prepare (self, USER_WITH_NAMES_BY_ID, error);
+  if (stmt == NULL)
     return NULL;
 
   for (guint i = 0; i < n_ids; i++)
     {
-      StewardStoreUser *user = g_hash_table_lookup (by_id, &ids[i]);
+      int rc;
 
-      /* Stolen, not removed: the array takes over the user. */
-      if (user != NULL && g_hash_table_steal (by_id, &ids[i]))
-        g_ptr_array_add (users, user);
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, ids[i]);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          StewardStoreUser *user = read_user_row (stmt);
+
+          read_user_names (stmt, groups, user);
+          g_ptr_array_add (users, user);
+        }
+      else if (rc != SQLITE_DONE)
+        {
+          steward_store_fail (self, rc, error);
+          return NULL;
+        }
     }
 
   return g_steal_pointer (&users);

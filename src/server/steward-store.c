@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "steward-store-private.h"
 
@@ -279,6 +280,13 @@ steward_column_dup (sqlite3_stmt *stmt,
   return text != NULL ? g_strdup ((const char *) text) : NULL;
 }
 
+int
+steward_store_compare_names (gconstpointer a,
+                             gconstpointer b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
 char *
 steward_fold (const char *text)
 {
@@ -353,6 +361,8 @@ steward_store_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->count_cache, g_hash_table_unref);
   g_clear_pointer (&self->listings, g_hash_table_unref);
+  g_clear_pointer (&self->callers, g_hash_table_unref);
+  g_clear_pointer (&self->group_permissions, g_hash_table_unref);
 
   G_OBJECT_CLASS (steward_store_parent_class)->finalize (object);
 }
@@ -373,6 +383,8 @@ steward_store_init (StewardStore *self)
   self->count_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->listings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                           (GDestroyNotify) steward_listing_free);
+  self->callers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                         (GDestroyNotify) steward_cached_caller_free);
 }
 
 StewardStore *
@@ -423,6 +435,31 @@ steward_store_open (const char *path,
   return g_steal_pointer (&self);
 }
 
+/* What is remembered between requests describes the data as it was: after
+ * a write transaction ends (committed, or rolled back after the handler
+ * read its own changes) none of it may be used again. A disabled or
+ * deleted caller is thereby refused from the next request on. */
+static void
+forget_cached (StewardStore *self)
+{
+  g_hash_table_remove_all (self->count_cache);
+  g_hash_table_remove_all (self->listings);
+  g_hash_table_remove_all (self->callers);
+  g_clear_pointer (&self->group_permissions, g_hash_table_unref);
+}
+
+/* BEGIN, COMMIT and ROLLBACK run around every request: prepared once
+ * rather than parsed each time by sqlite3_exec. */
+static gboolean
+run_cached (StewardStore *self,
+            const char   *sql,
+            GError      **error)
+{
+  g_autoptr (StewardCachedStmt) stmt = steward_store_prepare (self, sql, error);
+
+  return stmt != NULL && steward_store_step_done (self, stmt, error);
+}
+
 gboolean
 steward_store_begin (StewardStore *self,
                      gboolean      for_writing,
@@ -434,7 +471,7 @@ steward_store_begin (StewardStore *self,
   self->writing = for_writing;
   /* IMMEDIATE takes the write lock up front so two writers never deadlock
    * halfway through a request. */
-  return steward_store_exec (self, for_writing ? "BEGIN IMMEDIATE" : "BEGIN", error);
+  return run_cached (self, for_writing ? "BEGIN IMMEDIATE" : "BEGIN", error);
 }
 
 gboolean
@@ -485,18 +522,14 @@ steward_store_commit (StewardStore *self,
 {
   g_return_val_if_fail (STEWARD_IS_STORE (self), FALSE);
 
-  if (!steward_store_exec (self, "COMMIT", error))
+  if (!run_cached (self, "COMMIT", error))
     {
       steward_store_rollback (self);
       return FALSE;
     }
 
   if (self->writing)
-    {
-      /* Cached counts describe the data before this commit. */
-      g_hash_table_remove_all (self->count_cache);
-      g_hash_table_remove_all (self->listings);
-    }
+    forget_cached (self);
   self->writing = FALSE;
 
   return TRUE;
@@ -508,7 +541,9 @@ steward_store_rollback (StewardStore *self)
   g_return_if_fail (STEWARD_IS_STORE (self));
 
   if (!sqlite3_get_autocommit (self->db))
-    steward_store_exec (self, "ROLLBACK", NULL);
+    run_cached (self, "ROLLBACK", NULL);
+  if (self->writing)
+    forget_cached (self);
   self->writing = FALSE;
   if (self->bulk_loading)
     {
@@ -536,6 +571,7 @@ void
 steward_listing_free (StewardListing *listing)
 {
   g_clear_pointer (&listing->ordered_ids, g_array_unref);
+  g_clear_pointer (&listing->positions, g_array_unref);
   g_free (listing);
 }
 
@@ -549,6 +585,36 @@ steward_store_iam_free (StewardStoreIam *iam)
   g_free (iam->display_name);
   g_free (iam->type);
   g_free (iam);
+}
+
+/* By hand: the copy owns its strings whichever GLib version g_ptr_array_copy
+ * carries the free function over in. */
+static GPtrArray *
+copy_names (GPtrArray *names)
+{
+  GPtrArray *copy = g_ptr_array_new_full (names->len, g_free);
+
+  for (guint i = 0; i < names->len; i++)
+    g_ptr_array_add (copy, g_strdup (g_ptr_array_index (names, i)));
+  return copy;
+}
+
+StewardStoreUser *
+steward_store_user_copy (const StewardStoreUser *user)
+{
+  StewardStoreUser *copy = g_memdup2 (user, sizeof *user);
+
+  copy->iamid = g_strdup (user->iamid);
+  copy->userid = g_strdup (user->userid);
+  copy->name = g_strdup (user->name);
+  copy->email = g_strdup (user->email);
+  copy->sql_user = g_strdup (user->sql_user);
+  copy->phone = g_strdup (user->phone);
+  copy->position = g_strdup (user->position);
+  copy->organization = g_strdup (user->organization);
+  copy->permissions = copy_names (user->permissions);
+  copy->group_permissions = copy_names (user->group_permissions);
+  return copy;
 }
 
 void

@@ -164,10 +164,11 @@ typedef struct
   gint64 count;
 } StewardInteractionCount;
 
-void steward_store_iam_free (StewardStoreIam *iam);
-void steward_store_user_free (StewardStoreUser *user);
-void steward_store_audit_record_free (StewardStoreAuditRecord *record);
-void steward_store_interaction_count_free (StewardInteractionCount *count);
+void              steward_store_iam_free (StewardStoreIam *iam);
+StewardStoreUser *steward_store_user_copy (const StewardStoreUser *user);
+void              steward_store_user_free (StewardStoreUser *user);
+void              steward_store_audit_record_free (StewardStoreAuditRecord *record);
+void              steward_store_interaction_count_free (StewardInteractionCount *count);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StewardStoreIam, steward_store_iam_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StewardStoreUser, steward_store_user_free)
@@ -263,25 +264,29 @@ gboolean          steward_store_add_subscription (StewardStore *self,
                                                   GError      **error);
 
 /* Credentials (steward-store-auth.c) */
-char  *steward_store_create_api_key (StewardStore *self,
-                                     gint64        user_id,
-                                     const char   *name,
-                                     gint64       *out_key_id,
-                                     GError      **error);
-char  *steward_store_exchange_api_key (StewardStore *self,
-                                       const char   *api_key,
-                                       gint64        ttl_seconds,
-                                       gint64       *out_user_id,
-                                       GError      **error);
-gint64 steward_store_resolve_credential (StewardStore *self,
-                                         const char   *credential,
-                                         GError      **error);
-gint64 steward_store_get_api_key_owner (StewardStore *self,
-                                        gint64        key_id,
-                                        GError      **error);
-gint64 steward_store_revoke_api_key (StewardStore *self,
-                                     gint64        key_id,
-                                     GError      **error);
+char *steward_store_create_api_key (StewardStore *self,
+                                    gint64        user_id,
+                                    const char   *name,
+                                    gint64       *out_key_id,
+                                    GError      **error);
+char *steward_store_exchange_api_key (StewardStore *self,
+                                      const char   *api_key,
+                                      gint64        ttl_seconds,
+                                      gint64       *out_user_id,
+                                      GError      **error);
+/* The caller behind a token (unexpired) or a raw API key whose owner is
+ * enabled, as a copy the caller frees; NULL without an error when there is
+ * none. Answers from memory until the next write commits, so the caller's
+ * account and permissions are read once, not on every request. */
+StewardStoreUser *steward_store_find_caller (StewardStore *self,
+                                             const char   *credential,
+                                             GError      **error);
+gint64            steward_store_get_api_key_owner (StewardStore *self,
+                                                   gint64        key_id,
+                                                   GError      **error);
+gint64            steward_store_revoke_api_key (StewardStore *self,
+                                                gint64        key_id,
+                                                GError      **error);
 
 /* Audit, metrics and interactions (steward-store-audit.c) */
 gboolean   steward_store_add_audit (StewardStore                  *self,

@@ -220,6 +220,45 @@ test_expired_token (void)
   json_node_unref (steward_test_http_expect (short_lived, "GET", "/bim/rpc/user/current", fresh, NULL, 200));
 }
 
+/* Callers are remembered per token until the next write: a caller who
+ * was disabled, deleted or lost a permission is treated so from the very
+ * next request, however often the token was used before. */
+static void
+test_caller_changes_apply_at_once (void)
+{
+  static const char *const user_admin[] = { "USER_ADMIN", NULL };
+  g_autoptr (PlainUser) disabled = plain_user_new ("cached.disabled@example.com");
+  g_autoptr (PlainUser) deleted = plain_user_new ("cached.deleted@example.com");
+  g_autoptr (JsonNode) admin_user = steward_test_http_create_user (server, admin_token, "Ada Admin",
+                                                                   "cached.admin@example.com", user_admin);
+  g_autofree char *admin_key = steward_test_server_issue_api_key (server, "cached.admin@example.com");
+  g_autofree char *second_admin = steward_test_http_authenticate (server, admin_key);
+  g_autofree char *disable_path = steward_test_http_user_path ("bim", disabled->userid, "/disable/true");
+  g_autofree char *delete_path = steward_test_http_user_path ("bim", deleted->userid, NULL);
+  g_autofree char *grant_path = steward_test_http_user_path ("bim", "cached.admin@example.com", "/permissions/USER_ADMIN");
+
+  for (guint i = 0; i < 3; i++)
+    {
+      json_node_unref (expect_current (disabled->token, 200));
+      json_node_unref (steward_test_http_expect (server, "GET", "/bim/rpc/user/current", disabled->api_key, NULL, 200));
+      json_node_unref (expect_current (deleted->token, 200));
+      json_node_unref (steward_test_http_expect (server, "GET", "/bim/user?size=1", second_admin, NULL, 200));
+    }
+
+  json_node_unref (steward_test_http_expect (server, "PUT", disable_path, admin_token, NULL, 200));
+  json_node_unref (expect_current (disabled->token, 401));
+  json_node_unref (steward_test_http_expect (server, "GET", "/bim/rpc/user/current", disabled->api_key, NULL, 401));
+
+  json_node_unref (steward_test_http_expect (server, "DELETE", delete_path, admin_token, NULL, 200));
+  json_node_unref (expect_current (deleted->token, 401));
+
+  json_node_unref (steward_test_http_expect (server, "DELETE", grant_path, admin_token, NULL, 200));
+  json_node_unref (steward_test_http_expect (server, "GET", "/bim/user?size=1", second_admin, NULL, 403));
+  /* And granted again, at once too. */
+  json_node_unref (steward_test_http_expect (server, "PUT", grant_path, admin_token, NULL, 200));
+  json_node_unref (steward_test_http_expect (server, "GET", "/bim/user?size=1", second_admin, NULL, 200));
+}
+
 static void
 test_current_user (void)
 {
@@ -462,6 +501,7 @@ main (int   argc,
   g_test_add_func ("/server/auth/wrong-credentials", test_wrong_credentials);
   g_test_add_func ("/server/auth/expired-token", test_expired_token);
   g_test_add_func ("/server/auth/current-user", test_current_user);
+  g_test_add_func ("/server/auth/caller-changes-apply-at-once", test_caller_changes_apply_at_once);
   g_test_add_func ("/server/auth/non-admin/forbidden", test_non_admin_forbidden);
   g_test_add_func ("/server/auth/non-admin/allowed", test_non_admin_allowed);
   g_test_add_func ("/server/auth/audit-permission-alone", test_audit_permission_alone);

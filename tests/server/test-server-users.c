@@ -577,6 +577,153 @@ test_list_paging (void)
   g_assert_cmpint (steward_test_json_get_int (steward_test_json_object (past_end), "count"), ==, 7);
 }
 
+static gint64
+list_count (const char *path)
+{
+  g_autoptr (JsonNode) reply = get_json (path);
+
+  return steward_test_json_get_int (steward_test_json_object (reply), "count");
+}
+
+/* The server remembers counts and ordered listings until the next write:
+ * pages asked for several times (so they come from memory) must show a
+ * create or a delete at once, in both directions of the sort. */
+static void
+test_list_after_writes (void)
+{
+  static const char whole[] = "/bim/user?size=1&sortField=email";
+  static const char asc[] = "/bim/user?searchText=cachepop&sortField=email&sortOrder=asc&size=10";
+  static const char desc[] = "/bim/user?searchText=cachepop&sortField=email&sortOrder=desc&size=10";
+  g_autofree char  *victim = steward_test_http_user_path ("bim", "cachepop01@example.com", NULL);
+  gint64            before;
+
+  create_population ("cachepop", 3);
+  before = list_count (whole);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_auto (GStrv) up = NULL;
+      g_auto (GStrv) down = NULL;
+      g_autoptr (JsonNode) up_reply = get_json (asc);
+      g_autoptr (JsonNode) down_reply = get_json (desc);
+      const char *const expected_up[] = { "cachepop00@example.com", "cachepop01@example.com", "cachepop02@example.com", NULL };
+      const char *const expected_down[] = { "cachepop02@example.com", "cachepop01@example.com", "cachepop00@example.com", NULL };
+
+      up = hit_userids (up_reply);
+      down = hit_userids (down_reply);
+      g_assert_cmpstrv (up, expected_up);
+      g_assert_cmpstrv (down, expected_down);
+      g_assert_cmpint (list_count (whole), ==, before);
+    }
+
+  json_node_unref (steward_test_http_create_user (server, admin_token, "Member Late", "cachepop03@example.com", NULL));
+  g_assert_cmpint (list_count (whole), ==, before + 1);
+  {
+    g_autoptr (JsonNode) reply = get_json (desc);
+    g_auto (GStrv) down = hit_userids (reply);
+    const char *const expected[] = { "cachepop03@example.com", "cachepop02@example.com", "cachepop01@example.com", "cachepop00@example.com", NULL };
+
+    g_assert_cmpstrv (down, expected);
+    g_assert_cmpint (steward_test_json_get_int (steward_test_json_object (reply), "count"), ==, 4);
+  }
+
+  expect_status ("DELETE", victim, NULL, 200);
+  g_assert_cmpint (list_count (whole), ==, before);
+  {
+    g_autoptr (JsonNode) reply = get_json (asc);
+    g_auto (GStrv) up = hit_userids (reply);
+    const char *const expected[] = { "cachepop00@example.com", "cachepop02@example.com", "cachepop03@example.com", NULL };
+
+    g_assert_cmpstrv (up, expected);
+    g_assert_cmpint (steward_test_json_get_int (steward_test_json_object (reply), "count"), ==, 3);
+  }
+}
+
+/* Paging from memory at offsets near both ends, in both directions,
+ * matches what SQL's LIMIT and OFFSET return the first time. */
+static void
+test_list_offsets_from_memory (void)
+{
+  static const char *const orders[] = { "asc", "desc" };
+  guint                    writes = 0;
+
+  create_population ("offsetpop", 9);
+
+  for (guint o = 0; o < G_N_ELEMENTS (orders); o++)
+    for (guint offset = 0; offset <= 9; offset += 4)
+      {
+        g_autofree char *path = g_strdup_printf ("/bim/user?searchText=offsetpop&sortField=name&sortOrder=%s&size=4&offset=%u",
+                                                 orders[o], offset);
+        g_autofree char *other = g_strdup_printf ("offsetwrite%u@example.com", writes++);
+        g_autoptr (JsonNode) first = NULL;
+        g_auto (GStrv) expected = NULL;
+
+        /* A write first, so this page comes from SQL, the next ones from memory. */
+        json_node_unref (steward_test_http_create_user (server, admin_token, "Other Writer", other, NULL));
+        first = get_json (path);
+        expected = hit_userids (first);
+
+        for (guint again = 0; again < 2; again++)
+          {
+            g_autoptr (JsonNode) reply = get_json (path);
+            g_auto (GStrv) got = hit_userids (reply);
+
+            g_assert_cmpstrv (got, (const char *const *) expected);
+            g_assert_cmpint (steward_test_json_get_int (steward_test_json_object (reply), "count"), ==, 9);
+          }
+      }
+}
+
+/* A search whose listing without the search text is in memory is answered
+ * from the trigram index and the listing's order, never from the users
+ * table: the first request after a write goes through SQL, the next ones
+ * through memory, and all of them must agree, disabled users, identity
+ * managers, offsets and both directions included. */
+static void
+test_search_from_memory (void)
+{
+  static const char *const queries[] = {
+    "searchText=memsearch&sortField=name&sortOrder=asc&size=4&offset=0",
+    "searchText=memsearch&sortField=name&sortOrder=desc&size=4&offset=2",
+    "searchText=MEMSEARCH&sortField=email&sortOrder=desc&size=25",
+    "searchText=memsearch&sortField=createdAt&size=3&offset=4",
+    "searchText=memsearch&includeDisabled=true&sortField=username&size=25",
+    "searchText=memsearch&disabled=true&size=25",
+    "searchText=memsearch&iamid=bim&sortField=iamid&sortOrder=desc&size=5",
+    "searchText=msearch0&size=25",
+    "searchText=nomatchanywhere&size=25",
+  };
+  g_autofree char *disable = steward_test_http_user_path ("bim", "memsearch03@example.com", "/disable/true");
+  guint            writes = 0;
+
+  create_population ("memsearch", 8);
+  expect_status ("PUT", disable, NULL, 200);
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      g_autofree char *path = g_strconcat ("/bim/user?", queries[q], NULL);
+      g_autofree char *other = g_strdup_printf ("memwrite%u@example.com", writes++);
+      g_autoptr (JsonNode) first = NULL;
+      g_auto (GStrv) expected = NULL;
+      gint64 expected_count;
+
+      /* After a write, the first answer comes from SQL. */
+      json_node_unref (steward_test_http_create_user (server, admin_token, "Other Writer", other, NULL));
+      first = get_json (path);
+      expected = hit_userids (first);
+      expected_count = steward_test_json_get_int (steward_test_json_object (first), "count");
+
+      for (guint again = 0; again < 3; again++)
+        {
+          g_autoptr (JsonNode) reply = get_json (path);
+          g_auto (GStrv) got = hit_userids (reply);
+
+          g_test_message ("%s, request %u", path, again + 2);
+          g_assert_cmpstrv (got, (const char *const *) expected);
+          g_assert_cmpint (steward_test_json_get_int (steward_test_json_object (reply), "count"), ==, expected_count);
+        }
+    }
+}
+
 static void
 test_list_default_and_max_size (void)
 {
@@ -861,6 +1008,9 @@ main (int   argc,
   g_test_add_func ("/server/users/profile/unknown-user", test_profile_update_unknown_user);
   g_test_add_func ("/server/users/list/shape", test_list_shape);
   g_test_add_func ("/server/users/list/paging", test_list_paging);
+  g_test_add_func ("/server/users/list/after-writes", test_list_after_writes);
+  g_test_add_func ("/server/users/list/offsets-from-memory", test_list_offsets_from_memory);
+  g_test_add_func ("/server/users/list/search-from-memory", test_search_from_memory);
   g_test_add_func ("/server/users/list/default-and-max-size", test_list_default_and_max_size);
   g_test_add_func ("/server/users/list/bad-parameters", test_list_bad_parameters);
   for (guint i = 0; i < G_N_ELEMENTS (sort_cases); i++)
