@@ -24,6 +24,9 @@ struct _StewardDirectoryView
 
   StewardUserDirectory *directory;
   StewardUser          *selected_user;
+  /* The selected position, pinned in the directory so its page (and the
+   * object the selection holds) is never dropped. */
+  guint pinned_position;
 
   /* Two distinct objects to hand the column view's sorter when probing. */
   GObject *probe_a;
@@ -331,8 +334,24 @@ directory_state_changed_cb (StewardDirectoryView *self)
 }
 
 static void
+pin_selection (StewardDirectoryView *self)
+{
+  guint selected = gtk_single_selection_get_selected (self->selection);
+
+  if (selected == self->pinned_position || self->directory == NULL)
+    return;
+
+  if (self->pinned_position != GTK_INVALID_LIST_POSITION)
+    steward_user_directory_unpin (self->directory, self->pinned_position);
+  if (selected != GTK_INVALID_LIST_POSITION)
+    steward_user_directory_pin (self->directory, selected);
+  self->pinned_position = selected;
+}
+
+static void
 selected_item_changed_cb (StewardDirectoryView *self)
 {
+  pin_selection (self);
   set_selected_user (self, gtk_single_selection_get_selected_item (self->selection));
 }
 
@@ -454,6 +473,7 @@ steward_directory_view_class_init (StewardDirectoryViewClass *klass)
 static void
 steward_directory_view_init (StewardDirectoryView *self)
 {
+  self->pinned_position = GTK_INVALID_LIST_POSITION;
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->probe_a = g_object_new (G_TYPE_OBJECT, NULL);
@@ -513,6 +533,8 @@ steward_directory_view_set_directory (StewardDirectoryView *self,
     g_signal_handlers_disconnect_by_data (self->directory, self);
 
   g_set_object (&self->directory, directory);
+  /* A pin of the old directory ended with it. */
+  self->pinned_position = GTK_INVALID_LIST_POSITION;
 
   if (directory != NULL)
     {
