@@ -62,6 +62,7 @@ struct _StewardUserDirectory
    * position asked for last (what is on screen), and how many unpinned
    * pages may stay loaded around it. */
   GArray *loaded; /* guint */
+  GArray *pinned; /* guint positions, once per pin */
   guint   anchor_page;
   guint   window_pages;
   guint   pages_dropped;
@@ -268,6 +269,7 @@ static void
 forget_items (StewardUserDirectory *self)
 {
   truncate_pages (self, 0);
+  g_array_set_size (self->pinned, 0);
   self->n_items = 0;
   self->anchor_page = 0;
 }
@@ -365,29 +367,110 @@ store_page (StewardUserDirectory *self,
   return n_stored;
 }
 
-/* The old items go as one removal and the new ones come as one addition,
- * not as one replacement: on a replacement GtkSingleSelection and
- * GtkMultiSelection look for their selected items among the added
- * positions, asking for every one of them, and so for every page. */
+/* Whether a row (or anyone but the directory) holds a user of @page. */
+static gboolean
+page_is_shown (Page *page)
+{
+  for (guint i = 0; i < page->n_slots; i++)
+    {
+      if (page->items[i] != NULL && g_atomic_int_get (&G_OBJECT (page->items[i])->ref_count) > 1)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The new query's items take over the old objects at the positions both
+ * have: the first page's are filled with the new users in place, the other
+ * pages that rows show become placeholders, requested again as the rows
+ * ask for them, and pages nobody shows are dropped. So the rows keep their
+ * widgets, where new objects would make the list view tear down and build
+ * again every row it keeps (up to 200: most of a search's time to paint).
+ * A pinned position (the selection) gets a new object instead, so the
+ * selection ends rather than silently turning into another user.
+ *
+ * Old positions past the new count go as one removal, new ones past the
+ * old count come as one addition, never as one replacement: on a
+ * replacement GtkSingleSelection and GtkMultiSelection look for their
+ * selected items among the added positions, asking for every one of them,
+ * and so for every page. */
 static void
 first_page_arrived (StewardUserDirectory *self,
                     StewardPageResult    *result)
 {
   guint old_n_items = self->n_items;
+  guint new_n_items = count_from_reply (self, 0, result);
+  guint n_kept = MIN (old_n_items, new_n_items);
+  g_autoptr (GArray) shown = g_array_new (FALSE, FALSE, sizeof (guint));
 
   self->starting_over = FALSE;
   g_object_freeze_notify (G_OBJECT (self));
 
-  forget_items (self);
-  if (old_n_items > 0)
-    announce_resize (self, 0, old_n_items, 0);
-
-  resize (self, count_from_reply (self, 0, result));
-  if (self->n_items > 0)
+  for (guint i = 0; i < self->pinned->len; i++)
     {
-      store_page (self, 0, result);
-      announce_resize (self, 0, 0, self->n_items);
+      guint position = g_array_index (self->pinned, guint, i);
+      Page *page;
+
+      /* A pin past a count that shrank went with its page. */
+      if (position >= old_n_items)
+        continue;
+      page = g_ptr_array_index (self->pages, position / self->page_size);
+      if (page != NULL && page->items[position % self->page_size] != NULL)
+        release_user (self, g_steal_pointer (&page->items[position % self->page_size]));
     }
+  g_array_set_size (self->pinned, 0);
+  g_array_set_size (self->loaded, 0);
+  resize (self, new_n_items);
+
+  for (guint index = 0; index < self->pages->len; index++)
+    {
+      Page *page = g_ptr_array_index (self->pages, index);
+
+      if (page == NULL)
+        continue;
+
+      page->n_pins = 0;
+      page->state = PAGE_UNLOADED;
+      if (index > 0 && !page_is_shown (page))
+        {
+          discard_page (self, index);
+          continue;
+        }
+
+      if (index > 0)
+        {
+          for (guint i = 0; i < page->n_slots; i++)
+            {
+              if (page->items[i] != NULL)
+                steward_user_update_from (page->items[i], self->blank);
+            }
+          g_array_append_val (shown, index);
+        }
+    }
+
+  if (new_n_items > 0)
+    store_page (self, 0, result);
+
+  /* Each change leaves the count a listener computes equal to
+   * get_n_items(): the kept positions alone while the old ones go and the
+   * kept ones change, all of them once the new ones come. */
+  self->n_items = n_kept;
+  if (old_n_items > n_kept)
+    announce_resize (self, n_kept, old_n_items - n_kept, 0);
+  if (n_kept > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, MIN (n_kept, self->page_size), MIN (n_kept, self->page_size));
+  for (guint i = 0; i < shown->len; i++)
+    {
+      guint start = g_array_index (shown, guint, i) * self->page_size;
+      guint n = MIN (self->page_size, n_kept - start);
+
+      /* The rows there ask for their positions again, which requests
+       * the page under the new query. */
+      g_list_model_items_changed (G_LIST_MODEL (self), start, n, n);
+    }
+  self->n_items = new_n_items;
+  if (new_n_items > n_kept)
+    announce_resize (self, n_kept, 0, new_n_items - n_kept);
 
   g_object_thaw_notify (G_OBJECT (self));
 }
@@ -633,6 +716,7 @@ steward_user_directory_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->pages, g_ptr_array_unref);
   g_clear_pointer (&self->loaded, g_array_unref);
+  g_clear_pointer (&self->pinned, g_array_unref);
   g_clear_pointer (&self->pool, g_ptr_array_unref);
   g_clear_object (&self->blank);
   g_clear_pointer (&self->query, steward_user_query_free);
@@ -776,6 +860,7 @@ steward_user_directory_init (StewardUserDirectory *self)
   self->window_pages = STEWARD_USER_DIRECTORY_DEFAULT_WINDOW_PAGES;
   self->pages = g_ptr_array_new ();
   self->loaded = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->pinned = g_array_new (FALSE, FALSE, sizeof (guint));
   self->pool = g_ptr_array_new_with_free_func (g_object_unref);
   self->blank = steward_user_new (NULL, NULL);
   self->notify_signal = g_signal_lookup ("notify", G_TYPE_OBJECT);
@@ -1071,6 +1156,7 @@ steward_user_directory_pin (StewardUserDirectory *self,
     return;
 
   ensure_page (self, position / self->page_size)->n_pins++;
+  g_array_append_val (self->pinned, position);
 }
 
 void
@@ -1089,7 +1175,15 @@ steward_user_directory_unpin (StewardUserDirectory *self,
   if (page == NULL || page->n_pins == 0)
     return;
 
-  page->n_pins--;
+  for (guint i = 0; i < self->pinned->len; i++)
+    {
+      if (g_array_index (self->pinned, guint, i) == position)
+        {
+          g_array_remove_index_fast (self->pinned, i);
+          page->n_pins--;
+          break;
+        }
+    }
   if (page->n_pins == 0)
     trim_window (self);
 }

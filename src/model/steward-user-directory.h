@@ -21,10 +21,13 @@
  *
  * Changing the search text, a filter or the order cancels every request in
  * flight and starts over from the first page; the old items stay until that
- * page arrives, then go in one "items-changed" removal followed by one
- * addition of the new items (not one replacement, which would make a
- * selection model look for its selection among every new position). Pins
- * end with the query. Nothing ever loads the whole directory.
+ * page arrives. Then the old first page's objects take the new first
+ * page's users in place (one "items-changed" over them, so rows keep their
+ * widgets), except at pinned positions, which get new objects; the other
+ * old items go in one removal followed by one addition of the new ones
+ * (not one replacement, which would make a selection model look for its
+ * selection among every new position). Pins end with the query. Nothing
+ * ever loads the whole directory.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -98,7 +101,7 @@ guint steward_user_directory_get_n_loaded_pages (StewardUserDirectory *self);
 guint steward_user_directory_get_pages_dropped (StewardUserDirectory *self);
 
 /* Keeps the page of @position loaded, whatever the window, until as many
- * unpins of a position on that page, or until a new query. Pin the
+ * unpins of @position, or until a new query. Pin the
  * position of a row whose object must stay the directory's (the selected
  * row: selection models find it again by identity; a row being edited:
  * steward_user_directory_update_user() finds it). Unpinning a position

@@ -102,6 +102,29 @@ assert_changes (Fixture      *fixture,
   g_array_set_size (fixture->changes, 0);
 }
 
+/* What a new query's first page announces when no row shows a user past
+ * the first page: the old positions past the new count removed, the first
+ * page's positions filled in place, the new positions past the old count
+ * added. */
+static guint
+new_query_changes (Change *changes,
+                   guint   old_n_items,
+                   guint   new_n_items,
+                   guint   page_size)
+{
+  guint kept = MIN (old_n_items, new_n_items);
+  guint n = 0;
+
+  if (old_n_items > kept)
+    changes[n++] = (Change){ kept, old_n_items - kept, 0 };
+  if (kept > 0)
+    changes[n++] = (Change){ 0, MIN (kept, page_size), MIN (kept, page_size) };
+  if (new_n_items > kept)
+    changes[n++] = (Change){ kept, 0, new_n_items - kept };
+
+  return n;
+}
+
 static void
 fixture_set_up (Fixture      *fixture,
                 gconstpointer data)
@@ -314,8 +337,9 @@ test_new_search_cancels (Fixture      *fixture,
   g_autofree char *query = g_strconcat ("&searchText=", escaped, NULL);
   guint            expected = server_count (fixture, query);
   g_auto (GStrv) found = server_page (fixture, 0, PAGE_SIZE, query);
-  const Change replaced[] = { { 0, n_items, 0 }, { 0, 0, expected } };
-  guint        requested_before;
+  Change replaced[3];
+  guint  n_replaced = new_query_changes (replaced, n_items, expected, PAGE_SIZE);
+  guint  requested_before;
 
   /* Page 4 is on its way; then the person types two searches in a row. */
   g_assert_true (is_placeholder (pending));
@@ -342,9 +366,16 @@ test_new_search_cancels (Fixture      *fixture,
   /* Only the last search lands, as one removal and one addition; neither
    * the first search nor the page requested under the old query ever
    * does. */
-  assert_changes (fixture, replaced, G_N_ELEMENTS (replaced));
+  assert_changes (fixture, replaced, n_replaced);
   g_assert_cmpuint (fixture->n_items_notifies, ==, 1);
   g_assert_cmpuint (steward_user_directory_get_n_loaded_pages (fixture->directory), ==, 1);
+  /* The row showing position 0 keeps its object, now the search's user. */
+  {
+    g_autoptr (StewardUser) first = get_user (fixture, 0);
+
+    g_assert_true (first == old_first);
+    g_assert_cmpstr (steward_user_get_userid (old_first), ==, found[0]);
+  }
   g_assert_cmpuint (steward_user_directory_get_pages_requested (fixture->directory), ==, requested_before + 2);
   assert_users (fixture, 0, (const char *const *) found);
   g_assert_true (is_placeholder (pending));
@@ -407,13 +438,14 @@ test_filters_and_order (Fixture      *fixture,
       guint old_n_items = g_list_model_get_n_items (G_LIST_MODEL (fixture->directory));
       guint expected = server_count (fixture, cases[i].query);
       g_auto (GStrv) first_page = server_page (fixture, 0, PAGE_SIZE, cases[i].query);
-      const Change replaced[] = { { 0, old_n_items, 0 }, { 0, 0, expected } };
+      Change replaced[3];
+      guint  n_replaced = new_query_changes (replaced, old_n_items, expected, PAGE_SIZE);
 
       g_test_message ("Query %s", cases[i].query);
       cases[i].apply (fixture->directory);
       wait_idle (fixture);
 
-      assert_changes (fixture, replaced, G_N_ELEMENTS (replaced));
+      assert_changes (fixture, replaced, n_replaced);
       g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->directory)), ==, expected);
       assert_users (fixture, 0, (const char *const *) first_page);
     }
@@ -442,7 +474,8 @@ test_refresh (Fixture      *fixture,
   guint            n_items = g_list_model_get_n_items (G_LIST_MODEL (fixture->directory));
   g_autofree char *token = steward_test_http_authenticate (fixture->server, fixture->server->admin_api_key);
   g_autoptr (JsonNode) created = NULL;
-  const Change grown[] = { { 0, n_items, 0 }, { 0, 0, n_items + 1 } };
+  Change grown[3];
+  guint  n_grown = new_query_changes (grown, n_items, n_items + 1, PAGE_SIZE);
 
   created = steward_test_http_create_user (fixture->server, token, "Zed Newcomer",
                                            "zed.newcomer@example.com", NULL);
@@ -453,7 +486,7 @@ test_refresh (Fixture      *fixture,
 
   steward_user_directory_refresh (fixture->directory);
   wait_idle (fixture);
-  assert_changes (fixture, grown, G_N_ELEMENTS (grown));
+  assert_changes (fixture, grown, n_grown);
   g_assert_cmpuint (fixture->n_items_notifies, ==, 1);
 }
 
@@ -807,11 +840,28 @@ test_pinned_row_survives (Fixture      *fixture,
   steward_user_directory_unpin (fixture->directory, 0);
   g_assert_cmpuint (n_loaded_pages (fixture), ==, SMALL_WINDOW);
 
-  /* Pins end with their query. */
+  /* Pins end with their query. The other rows of the first page keep
+   * their objects, but a pinned one there (the selection) gets a new
+   * object, so the selection cannot turn into someone else. */
   steward_user_directory_pin (fixture->directory, pinned);
-  steward_user_directory_refresh (fixture->directory);
-  wait_idle (fixture);
-  g_assert_cmpuint (n_loaded_pages (fixture), ==, 1);
+  {
+    g_autoptr (StewardUser) top_pinned = get_user (fixture, 2);
+    g_autoptr (StewardUser) top_free = get_user (fixture, 3);
+
+    wait_idle (fixture);
+    steward_user_directory_pin (fixture->directory, 2);
+    steward_user_directory_refresh (fixture->directory);
+    wait_idle (fixture);
+    g_assert_cmpuint (n_loaded_pages (fixture), ==, 1);
+    {
+      g_autoptr (StewardUser) new_pinned = get_user (fixture, 2);
+      g_autoptr (StewardUser) new_free = get_user (fixture, 3);
+
+      g_assert_true (new_pinned != top_pinned);
+      g_assert_true (new_free == top_free);
+      g_assert_cmpstr (steward_user_get_userid (new_pinned), ==, steward_user_get_userid (top_pinned));
+    }
+  }
   walk_to_the_end (fixture, (const char *const *) everyone, SMALL_WINDOW);
 }
 
@@ -826,7 +876,8 @@ test_search_cancels_page_requests (Fixture      *fixture,
   g_autofree char *query = g_strconcat ("&searchText=", escaped, NULL);
   guint            expected = server_count (fixture, query);
   g_auto (GStrv) found = server_page (fixture, 0, SMALL_PAGE_SIZE, query);
-  const Change replaced[] = { { 0, n_items, 0 }, { 0, 0, expected } };
+  Change replaced[3];
+  guint  n_replaced = new_query_changes (replaced, n_items, expected, SMALL_PAGE_SIZE);
   g_autoptr (GPtrArray) pending = g_ptr_array_new_with_free_func (g_object_unref);
   guint requested;
 
@@ -845,7 +896,7 @@ test_search_cancels_page_requests (Fixture      *fixture,
 
   /* Only the search's first page landed: none of the old pages, which
    * would have stretched the new list to their offsets. */
-  assert_changes (fixture, replaced, G_N_ELEMENTS (replaced));
+  assert_changes (fixture, replaced, n_replaced);
   g_assert_cmpuint (pages_requested (fixture), ==, requested + 1);
   g_assert_cmpuint (n_loaded_pages (fixture), ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, expected);
