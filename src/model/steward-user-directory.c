@@ -12,6 +12,10 @@
 /* Route 4 takes at most this many users per request (API.md). */
 #define MAX_PAGE_SIZE 1000
 
+/* A window smaller than this would drop the page on screen next to the one
+ * just asked for, and the two would evict each other while scrolling. */
+#define MIN_WINDOW_PAGES 2
+
 typedef enum
 {
   PAGE_UNLOADED,
@@ -24,7 +28,9 @@ typedef enum
  * page of pointers, not a user per row. */
 typedef struct
 {
-  PageState    state;
+  PageState state;
+  /* Pinned positions on this page: a pinned page is never dropped. */
+  guint        n_pins;
   guint        n_slots;
   StewardUser *items[];
 } Page;
@@ -50,7 +56,21 @@ struct _StewardUserDirectory
   guint             page_size;
 
   guint      n_items;
-  GPtrArray *pages; /* Page *, NULL for a page nobody asked for */
+  GPtrArray *pages; /* Page *, NULL for a page nobody asked for or dropped */
+
+  /* The bounded window: the indices of the loaded pages, the page of the
+   * position asked for last (what is on screen), and how many unpinned
+   * pages may stay loaded around it. */
+  GArray *loaded; /* guint */
+  GArray *pinned; /* guint positions, once per pin */
+  guint   anchor_page;
+  guint   window_pages;
+  guint   pages_dropped;
+  /* Users of dropped pages that nobody else held, blanked, to become the
+   * next placeholders instead of allocating new ones. */
+  GPtrArray   *pool;
+  StewardUser *blank;
+  guint        notify_signal;
 
   /* Shared by every request of the current query, so starting over is one
    * g_cancellable_cancel(). */
@@ -82,29 +102,89 @@ enum
   PROP_LOADING,
   PROP_ERROR,
   PROP_PAGES_REQUESTED,
+  PROP_WINDOW_PAGES,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
+/* Gives up the directory's reference on @user. A user nobody else holds
+ * or listens to is blanked and kept for a later placeholder; one that a
+ * row or the selection still holds keeps its values for them, and one with
+ * notify handlers would hear the blanking. */
 static void
-clear_slots (Page *page,
-             guint first)
+release_user (StewardUserDirectory *self,
+              StewardUser          *user)
 {
-  for (guint i = first; i < page->n_slots; i++)
-    g_clear_object (&page->items[i]);
+  if (g_atomic_int_get (&G_OBJECT (user)->ref_count) == 1 && self->pool->len < self->page_size && g_signal_handler_find (user, G_SIGNAL_MATCH_ID, self->notify_signal, 0, NULL, NULL, NULL) == 0)
+    {
+      steward_user_update_from (user, self->blank);
+      g_ptr_array_add (self->pool, user);
+      return;
+    }
+
+  g_object_unref (user);
+}
+
+static StewardUser *
+take_placeholder (StewardUserDirectory *self)
+{
+  if (self->pool->len > 0)
+    return g_ptr_array_steal_index_fast (self->pool, self->pool->len - 1);
+
+  return steward_user_new (NULL, NULL);
 }
 
 static void
-page_free (gpointer data)
+clear_slots (StewardUserDirectory *self,
+             Page                 *page,
+             guint                 first)
 {
-  Page *page = data;
+  for (guint i = first; i < page->n_slots; i++)
+    {
+      if (page->items[i] != NULL)
+        release_user (self, g_steal_pointer (&page->items[i]));
+    }
+}
+
+static void
+forget_loaded (StewardUserDirectory *self,
+               guint                 index)
+{
+  for (guint i = 0; i < self->loaded->len; i++)
+    {
+      if (g_array_index (self->loaded, guint, i) == index)
+        {
+          g_array_remove_index_fast (self->loaded, i);
+          return;
+        }
+    }
+}
+
+/* Frees page @index, its pins included. */
+static void
+discard_page (StewardUserDirectory *self,
+              guint                 index)
+{
+  Page *page = g_ptr_array_index (self->pages, index);
 
   if (page == NULL)
     return;
 
-  clear_slots (page, 0);
+  if (page->state == PAGE_LOADED)
+    forget_loaded (self, index);
+  clear_slots (self, page, 0);
   g_free (page);
+  g_ptr_array_index (self->pages, index) = NULL;
+}
+
+static void
+truncate_pages (StewardUserDirectory *self,
+                guint                 n_pages)
+{
+  for (guint i = n_pages; i < self->pages->len; i++)
+    discard_page (self, i);
+  g_ptr_array_set_size (self->pages, n_pages);
 }
 
 static void
@@ -177,10 +257,10 @@ resize (StewardUserDirectory *self,
       Page *last = g_ptr_array_index (self->pages, n_pages - 1);
 
       if (last != NULL)
-        clear_slots (last, n_items % self->page_size);
+        clear_slots (self, last, n_items % self->page_size);
     }
 
-  g_ptr_array_set_size (self->pages, n_pages);
+  truncate_pages (self, n_pages);
   self->n_items = n_items;
 }
 
@@ -188,8 +268,50 @@ resize (StewardUserDirectory *self,
 static void
 forget_items (StewardUserDirectory *self)
 {
-  g_ptr_array_set_size (self->pages, 0);
+  truncate_pages (self, 0);
+  g_array_set_size (self->pinned, 0);
   self->n_items = 0;
+  self->anchor_page = 0;
+}
+
+static guint
+distance (guint a,
+          guint b)
+{
+  return a > b ? a - b : b - a;
+}
+
+/* Drops loaded pages, farthest from the anchor first, until at most
+ * window_pages unpinned ones are left. Silently: the positions stay, and a
+ * dropped page is requested again when one of its positions is asked
+ * for. Nothing on screen is lost, since what the view shows is around the
+ * anchor and the objects it holds stay alive. */
+static void
+trim_window (StewardUserDirectory *self)
+{
+  for (;;)
+    {
+      guint n_unpinned = 0;
+      guint farthest = G_MAXUINT;
+
+      for (guint i = 0; i < self->loaded->len; i++)
+        {
+          guint index = g_array_index (self->loaded, guint, i);
+          Page *page = g_ptr_array_index (self->pages, index);
+
+          if (page->n_pins > 0)
+            continue;
+          n_unpinned++;
+          if (index != self->anchor_page && (farthest == G_MAXUINT || distance (index, self->anchor_page) > distance (farthest, self->anchor_page)))
+            farthest = index;
+        }
+
+      if (n_unpinned <= self->window_pages || farthest == G_MAXUINT)
+        return;
+
+      discard_page (self, farthest);
+      self->pages_dropped++;
+    }
 }
 
 static void
@@ -238,25 +360,119 @@ store_page (StewardUserDirectory *self,
       else
         page->items[i] = g_steal_pointer (&user);
     }
+  if (page->state != PAGE_LOADED)
+    g_array_append_val (self->loaded, index);
   page->state = PAGE_LOADED;
 
   return n_stored;
 }
 
+/* Whether a row (or anyone but the directory) holds a user of @page. */
+static gboolean
+page_is_shown (Page *page)
+{
+  for (guint i = 0; i < page->n_slots; i++)
+    {
+      if (page->items[i] != NULL && g_atomic_int_get (&G_OBJECT (page->items[i])->ref_count) > 1)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The new query's items take over the old objects at the positions both
+ * have: the first page's are filled with the new users in place, the other
+ * pages that rows show become placeholders, requested again as the rows
+ * ask for them, and pages nobody shows are dropped. So the rows keep their
+ * widgets, where new objects would make the list view tear down and build
+ * again every row it keeps (up to 200: most of a search's time to paint).
+ * A pinned position (the selection) gets a new object instead, so the
+ * selection ends rather than silently turning into another user.
+ *
+ * Old positions past the new count go as one removal, new ones past the
+ * old count come as one addition, never as one replacement: on a
+ * replacement GtkSingleSelection and GtkMultiSelection look for their
+ * selected items among the added positions, asking for every one of them,
+ * and so for every page. */
 static void
 first_page_arrived (StewardUserDirectory *self,
                     StewardPageResult    *result)
 {
   guint old_n_items = self->n_items;
+  guint new_n_items = count_from_reply (self, 0, result);
+  guint n_kept = MIN (old_n_items, new_n_items);
+  g_autoptr (GArray) shown = g_array_new (FALSE, FALSE, sizeof (guint));
 
   self->starting_over = FALSE;
-  forget_items (self);
-  resize (self, count_from_reply (self, 0, result));
-  if (self->n_items > 0)
+  g_object_freeze_notify (G_OBJECT (self));
+
+  for (guint i = 0; i < self->pinned->len; i++)
+    {
+      guint position = g_array_index (self->pinned, guint, i);
+      Page *page;
+
+      /* A pin past a count that shrank went with its page. */
+      if (position >= old_n_items)
+        continue;
+      page = g_ptr_array_index (self->pages, position / self->page_size);
+      if (page != NULL && page->items[position % self->page_size] != NULL)
+        release_user (self, g_steal_pointer (&page->items[position % self->page_size]));
+    }
+  g_array_set_size (self->pinned, 0);
+  g_array_set_size (self->loaded, 0);
+  resize (self, new_n_items);
+
+  for (guint index = 0; index < self->pages->len; index++)
+    {
+      Page *page = g_ptr_array_index (self->pages, index);
+
+      if (page == NULL)
+        continue;
+
+      page->n_pins = 0;
+      page->state = PAGE_UNLOADED;
+      if (index > 0 && !page_is_shown (page))
+        {
+          discard_page (self, index);
+          continue;
+        }
+
+      if (index > 0)
+        {
+          for (guint i = 0; i < page->n_slots; i++)
+            {
+              if (page->items[i] != NULL)
+                steward_user_update_from (page->items[i], self->blank);
+            }
+          g_array_append_val (shown, index);
+        }
+    }
+
+  if (new_n_items > 0)
     store_page (self, 0, result);
 
-  if (old_n_items > 0 || self->n_items > 0)
-    announce_resize (self, 0, old_n_items, self->n_items);
+  /* Each change leaves the count a listener computes equal to
+   * get_n_items(): the kept positions alone while the old ones go and the
+   * kept ones change, all of them once the new ones come. */
+  self->n_items = n_kept;
+  if (old_n_items > n_kept)
+    announce_resize (self, n_kept, old_n_items - n_kept, 0);
+  if (n_kept > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, MIN (n_kept, self->page_size), MIN (n_kept, self->page_size));
+  for (guint i = 0; i < shown->len; i++)
+    {
+      guint start = g_array_index (shown, guint, i) * self->page_size;
+      guint n = MIN (self->page_size, n_kept - start);
+
+      /* The rows there ask for their positions again, which requests
+       * the page under the new query. */
+      g_list_model_items_changed (G_LIST_MODEL (self), start, n, n);
+    }
+  self->n_items = new_n_items;
+  if (new_n_items > n_kept)
+    announce_resize (self, n_kept, 0, new_n_items - n_kept);
+
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
 static void
@@ -284,6 +500,10 @@ later_page_arrived (StewardUserDirectory *self,
   n_stored = store_page (self, index, result);
   if (n_stored > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), index * self->page_size, n_stored, n_stored);
+
+  /* After the change, so a view that asked again for the page's positions
+   * has moved the anchor first. */
+  trim_window (self);
 }
 
 static void
@@ -446,9 +666,10 @@ steward_user_directory_get_item (GListModel *model,
   if (position >= self->n_items)
     return NULL;
 
+  self->anchor_page = index;
   page = ensure_page (self, index);
   if (page->items[slot] == NULL)
-    page->items[slot] = steward_user_new (NULL, NULL);
+    page->items[slot] = take_placeholder (self);
 
   if (page->state == PAGE_UNLOADED && !self->starting_over)
     request_page (self, index, FALSE);
@@ -494,6 +715,10 @@ steward_user_directory_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->pages, g_ptr_array_unref);
+  g_clear_pointer (&self->loaded, g_array_unref);
+  g_clear_pointer (&self->pinned, g_array_unref);
+  g_clear_pointer (&self->pool, g_ptr_array_unref);
+  g_clear_object (&self->blank);
   g_clear_pointer (&self->query, steward_user_query_free);
   g_clear_error (&self->error);
 
@@ -543,6 +768,9 @@ steward_user_directory_get_property (GObject    *object,
       case PROP_PAGES_REQUESTED:
         g_value_set_uint (value, self->pages_requested);
         break;
+      case PROP_WINDOW_PAGES:
+        g_value_set_uint (value, self->window_pages);
+        break;
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -579,6 +807,9 @@ steward_user_directory_set_property (GObject      *object,
       case PROP_SORT_ORDER:
         steward_user_directory_set_sort_order (self, g_value_get_enum (value));
         break;
+      case PROP_WINDOW_PAGES:
+        steward_user_directory_set_window_pages (self, g_value_get_uint (value));
+        break;
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -614,6 +845,9 @@ steward_user_directory_class_init (StewardUserDirectoryClass *klass)
   properties[PROP_LOADING] = g_param_spec_boolean ("loading", NULL, NULL, FALSE, ro);
   properties[PROP_ERROR] = g_param_spec_boxed ("error", NULL, NULL, G_TYPE_ERROR, ro);
   properties[PROP_PAGES_REQUESTED] = g_param_spec_uint ("pages-requested", NULL, NULL, 0, G_MAXUINT, 0, ro);
+  properties[PROP_WINDOW_PAGES] = g_param_spec_uint ("window-pages", NULL, NULL, MIN_WINDOW_PAGES, G_MAXUINT,
+                                                     STEWARD_USER_DIRECTORY_DEFAULT_WINDOW_PAGES,
+                                                     G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -623,7 +857,13 @@ steward_user_directory_init (StewardUserDirectory *self)
 {
   self->query = steward_user_query_new ();
   self->page_size = STEWARD_USER_DIRECTORY_DEFAULT_PAGE_SIZE;
-  self->pages = g_ptr_array_new_with_free_func (page_free);
+  self->window_pages = STEWARD_USER_DIRECTORY_DEFAULT_WINDOW_PAGES;
+  self->pages = g_ptr_array_new ();
+  self->loaded = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->pinned = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->pool = g_ptr_array_new_with_free_func (g_object_unref);
+  self->blank = steward_user_new (NULL, NULL);
+  self->notify_signal = g_signal_lookup ("notify", G_TYPE_OBJECT);
   self->cancellable = g_cancellable_new ();
 }
 
@@ -851,12 +1091,10 @@ steward_user_directory_update_user (StewardUserDirectory *self,
   if (id == 0)
     return;
 
-  for (guint i = 0; i < self->pages->len; i++)
+  /* Only a loaded page has users with ids; pinned ones among them. */
+  for (guint i = 0; i < self->loaded->len; i++)
     {
-      Page *page = g_ptr_array_index (self->pages, i);
-
-      if (page == NULL || page->state != PAGE_LOADED)
-        continue;
+      Page *page = g_ptr_array_index (self->pages, g_array_index (self->loaded, guint, i));
 
       for (guint j = 0; j < self->page_size; j++)
         {
@@ -884,4 +1122,85 @@ steward_user_directory_dup_query (StewardUserDirectory *self)
   query->sort_field = steward_user_directory_get_sort_field (self);
   query->sort_order = steward_user_directory_get_sort_order (self);
   return query;
+}
+
+guint
+steward_user_directory_get_window_pages (StewardUserDirectory *self)
+{
+  g_return_val_if_fail (STEWARD_IS_USER_DIRECTORY (self), 0);
+
+  return self->window_pages;
+}
+
+void
+steward_user_directory_set_window_pages (StewardUserDirectory *self,
+                                         guint                 window_pages)
+{
+  g_return_if_fail (STEWARD_IS_USER_DIRECTORY (self));
+  g_return_if_fail (window_pages >= MIN_WINDOW_PAGES);
+
+  if (self->window_pages == window_pages)
+    return;
+
+  self->window_pages = window_pages;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WINDOW_PAGES]);
+  trim_window (self);
+}
+
+guint
+steward_user_directory_get_n_loaded_pages (StewardUserDirectory *self)
+{
+  g_return_val_if_fail (STEWARD_IS_USER_DIRECTORY (self), 0);
+
+  return self->loaded->len;
+}
+
+guint
+steward_user_directory_get_pages_dropped (StewardUserDirectory *self)
+{
+  g_return_val_if_fail (STEWARD_IS_USER_DIRECTORY (self), 0);
+
+  return self->pages_dropped;
+}
+
+void
+steward_user_directory_pin (StewardUserDirectory *self,
+                            guint                 position)
+{
+  g_return_if_fail (STEWARD_IS_USER_DIRECTORY (self));
+
+  if (position >= self->n_items)
+    return;
+
+  ensure_page (self, position / self->page_size)->n_pins++;
+  g_array_append_val (self->pinned, position);
+}
+
+void
+steward_user_directory_unpin (StewardUserDirectory *self,
+                              guint                 position)
+{
+  Page *page;
+
+  g_return_if_fail (STEWARD_IS_USER_DIRECTORY (self));
+
+  if (position >= self->n_items)
+    return;
+
+  /* Pins end with their query; unpinning after that is no error. */
+  page = g_ptr_array_index (self->pages, position / self->page_size);
+  if (page == NULL || page->n_pins == 0)
+    return;
+
+  for (guint i = 0; i < self->pinned->len; i++)
+    {
+      if (g_array_index (self->pinned, guint, i) == position)
+        {
+          g_array_remove_index_fast (self->pinned, i);
+          page->n_pins--;
+          break;
+        }
+    }
+  if (page->n_pins == 0)
+    trim_window (self);
 }

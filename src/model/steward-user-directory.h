@@ -8,11 +8,26 @@
  * (the same object, so bound rows update through notify) and
  * "items-changed" is emitted for the page.
  *
- * Each page is requested once, however often its positions are asked for.
+ * Each page is requested once, however often its positions are asked for
+ * while it stays loaded. Only a window of pages stays loaded: around the
+ * page of the position asked for last (what a view shows) at most
+ * "window-pages" pages, plus the pages of pinned positions (the selected
+ * row, the row being edited). Pages farther away are dropped silently: no
+ * "items-changed", the positions stay, the directory releases their users,
+ * and a dropped page is requested again when one of its positions is asked
+ * for, with new objects. So memory stays flat however far a view scrolls,
+ * and a jump to any position costs that position's page only. Users that
+ * nobody else held are reused as placeholders.
+ *
  * Changing the search text, a filter or the order cancels every request in
  * flight and starts over from the first page; the old items stay until that
- * page arrives and then are replaced in one "items-changed". Nothing ever
- * loads the whole directory.
+ * page arrives. Then the old first page's objects take the new first
+ * page's users in place (one "items-changed" over them, so rows keep their
+ * widgets), except at pinned positions, which get new objects; the other
+ * old items go in one removal followed by one addition of the new ones
+ * (not one replacement, which would make a selection model look for its
+ * selection among every new position). Pins end with the query. Nothing
+ * ever loads the whole directory.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -26,6 +41,8 @@
 G_BEGIN_DECLS
 
 #define STEWARD_USER_DIRECTORY_DEFAULT_PAGE_SIZE 50
+/* 400 rows of 50: several screenfuls on either side of a tall window. */
+#define STEWARD_USER_DIRECTORY_DEFAULT_WINDOW_PAGES 8
 
 #define STEWARD_TYPE_USER_DIRECTORY (steward_user_directory_get_type ())
 
@@ -72,6 +89,27 @@ const GError *steward_user_directory_get_error (StewardUserDirectory *self);
 
 /* How many pages were requested from the server since construction. */
 guint steward_user_directory_get_pages_requested (StewardUserDirectory *self);
+
+/* How many unpinned pages stay loaded around the last position asked for
+ * (at least 2). Lowering it drops the farthest pages at once. */
+guint steward_user_directory_get_window_pages (StewardUserDirectory *self);
+void  steward_user_directory_set_window_pages (StewardUserDirectory *self,
+                                               guint                 window_pages);
+
+/* Pages loaded now (pinned ones included) and pages dropped so far. */
+guint steward_user_directory_get_n_loaded_pages (StewardUserDirectory *self);
+guint steward_user_directory_get_pages_dropped (StewardUserDirectory *self);
+
+/* Keeps the page of @position loaded, whatever the window, until as many
+ * unpins of @position, or until a new query. Pin the
+ * position of a row whose object must stay the directory's (the selected
+ * row: selection models find it again by identity; a row being edited:
+ * steward_user_directory_update_user() finds it). Unpinning a position
+ * that is not pinned does nothing. */
+void steward_user_directory_pin (StewardUserDirectory *self,
+                                 guint                 position);
+void steward_user_directory_unpin (StewardUserDirectory *self,
+                                   guint                 position);
 
 /* Starts over with the current query, for changes made elsewhere. */
 void steward_user_directory_refresh (StewardUserDirectory *self);

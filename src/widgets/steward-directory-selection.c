@@ -404,12 +404,25 @@ steward_directory_selection_clear (StewardDirectorySelection *self)
   unselect_everything (self);
 }
 
+guint
+steward_directory_selection_get_single_position (StewardDirectorySelection *self)
+{
+  g_return_val_if_fail (STEWARD_IS_DIRECTORY_SELECTION (self), GTK_INVALID_LIST_POSITION);
+
+  if (self->directory == NULL || all_mode (self) || gtk_bitset_get_size (self->marked) != 1)
+    return GTK_INVALID_LIST_POSITION;
+  return gtk_bitset_get_minimum (self->marked);
+}
+
 StewardUser *
 steward_directory_selection_dup_single_row (StewardDirectorySelection *self)
 {
+  guint position;
+
   g_return_val_if_fail (STEWARD_IS_DIRECTORY_SELECTION (self), NULL);
 
-  if (self->directory == NULL || all_mode (self) || gtk_bitset_get_size (self->marked) != 1)
+  position = steward_directory_selection_get_single_position (self);
+  if (position == GTK_INVALID_LIST_POSITION)
     return NULL;
-  return g_list_model_get_item (G_LIST_MODEL (self->directory), gtk_bitset_get_minimum (self->marked));
+  return g_list_model_get_item (G_LIST_MODEL (self->directory), position);
 }

@@ -37,6 +37,10 @@ void steward_directory_selection_set_directory (StewardDirectorySelection *self,
 
 StewardUserSelection *steward_directory_selection_get_users (StewardDirectorySelection *self);
 
+/* The position of the one user picked, GTK_INVALID_LIST_POSITION unless
+ * exactly one is. */
+guint steward_directory_selection_get_single_position (StewardDirectorySelection *self);
+
 /* The directory's own row (it updates in place) when exactly one user is
  * picked, otherwise NULL. */
 StewardUser *steward_directory_selection_dup_single_row (StewardDirectorySelection *self);

@@ -31,6 +31,9 @@ struct _StewardDirectoryView
   StewardUserDirectory *directory;
   StewardUser          *selected_user;
   StewardUserSelection *user_selection; /* the selection's */
+  /* The selected position, pinned in the directory so its page (and the
+   * object the selection holds) is never dropped. */
+  guint pinned_position;
 
   /* Two distinct objects to hand the column view's sorter when probing. */
   GObject *probe_a;
@@ -344,6 +347,21 @@ directory_state_changed_cb (StewardDirectoryView *self)
 }
 
 static void
+pin_selection (StewardDirectoryView *self)
+{
+  guint selected = steward_directory_selection_get_single_position (self->selection);
+
+  if (selected == self->pinned_position || self->directory == NULL)
+    return;
+
+  if (self->pinned_position != GTK_INVALID_LIST_POSITION)
+    steward_user_directory_unpin (self->directory, self->pinned_position);
+  if (selected != GTK_INVALID_LIST_POSITION)
+    steward_user_directory_pin (self->directory, selected);
+  self->pinned_position = selected;
+}
+
+static void
 clear_selection (StewardDirectoryView *self)
 {
   steward_directory_selection_clear (self->selection);
@@ -362,7 +380,9 @@ update_selection_bar (StewardDirectoryView *self)
   gtk_widget_set_visible (self->selection_separator, n > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "directory.clear-selection", n > 0);
   /* The row itself, not the selection's copy: the user page then follows
-   * the directory's updates of it. */
+   * the directory's updates of it, and its page is pinned so the object
+   * is never dropped from the directory's window. */
+  pin_selection (self);
   set_selected_user (self, single);
 }
 
@@ -544,6 +564,7 @@ steward_directory_view_init (StewardDirectoryView *self)
 {
   GtkGesture *secondary_click;
 
+  self->pinned_position = GTK_INVALID_LIST_POSITION;
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->user_selection = steward_directory_selection_get_users (self->selection);
@@ -625,6 +646,8 @@ steward_directory_view_set_directory (StewardDirectoryView *self,
     g_signal_handlers_disconnect_by_data (self->directory, self);
 
   g_set_object (&self->directory, directory);
+  /* A pin of the old directory ended with it. */
+  self->pinned_position = GTK_INVALID_LIST_POSITION;
 
   if (directory != NULL)
     {

@@ -2,8 +2,9 @@
  *
  * StewardUserDirectory against a real steward-server with 300 demo users:
  * what a list view sees (counts, placeholders that fill in, the positions
- * of "items-changed"), how many requests it costs, and what happens when
- * the query changes while pages are on their way.
+ * of "items-changed"), how many requests it costs, what happens when the
+ * query changes while pages are on their way, and the bounded window of
+ * loaded pages while a view walks the whole directory.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,6 +18,9 @@
 #include "steward-user-directory.h"
 
 #define PAGE_SIZE 50
+/* Small pages and a small window, so 300 users make a long walk. */
+#define SMALL_PAGE_SIZE 10
+#define SMALL_WINDOW 3
 
 typedef struct
 {
@@ -96,6 +100,29 @@ assert_changes (Fixture      *fixture,
     }
 
   g_array_set_size (fixture->changes, 0);
+}
+
+/* What a new query's first page announces when no row shows a user past
+ * the first page: the old positions past the new count removed, the first
+ * page's positions filled in place, the new positions past the old count
+ * added. */
+static guint
+new_query_changes (Change *changes,
+                   guint   old_n_items,
+                   guint   new_n_items,
+                   guint   page_size)
+{
+  guint kept = MIN (old_n_items, new_n_items);
+  guint n = 0;
+
+  if (old_n_items > kept)
+    changes[n++] = (Change){ kept, old_n_items - kept, 0 };
+  if (kept > 0)
+    changes[n++] = (Change){ 0, MIN (kept, page_size), MIN (kept, page_size) };
+  if (new_n_items > kept)
+    changes[n++] = (Change){ kept, 0, new_n_items - kept };
+
+  return n;
 }
 
 static void
@@ -310,8 +337,9 @@ test_new_search_cancels (Fixture      *fixture,
   g_autofree char *query = g_strconcat ("&searchText=", escaped, NULL);
   guint            expected = server_count (fixture, query);
   g_auto (GStrv) found = server_page (fixture, 0, PAGE_SIZE, query);
-  const Change replaced[] = { { 0, n_items, expected } };
-  guint        requested_before;
+  Change replaced[3];
+  guint  n_replaced = new_query_changes (replaced, n_items, expected, PAGE_SIZE);
+  guint  requested_before;
 
   /* Page 4 is on its way; then the person types two searches in a row. */
   g_assert_true (is_placeholder (pending));
@@ -335,9 +363,19 @@ test_new_search_cancels (Fixture      *fixture,
   wait_idle (fixture);
   model_test_spin (200);
 
-  /* Only the last search lands, as one change; neither the first search
-   * nor the page requested under the old query ever does. */
-  assert_changes (fixture, replaced, G_N_ELEMENTS (replaced));
+  /* Only the last search lands, as one removal and one addition; neither
+   * the first search nor the page requested under the old query ever
+   * does. */
+  assert_changes (fixture, replaced, n_replaced);
+  g_assert_cmpuint (fixture->n_items_notifies, ==, 1);
+  g_assert_cmpuint (steward_user_directory_get_n_loaded_pages (fixture->directory), ==, 1);
+  /* The row showing position 0 keeps its object, now the search's user. */
+  {
+    g_autoptr (StewardUser) first = get_user (fixture, 0);
+
+    g_assert_true (first == old_first);
+    g_assert_cmpstr (steward_user_get_userid (old_first), ==, found[0]);
+  }
   g_assert_cmpuint (steward_user_directory_get_pages_requested (fixture->directory), ==, requested_before + 2);
   assert_users (fixture, 0, (const char *const *) found);
   g_assert_true (is_placeholder (pending));
@@ -400,13 +438,14 @@ test_filters_and_order (Fixture      *fixture,
       guint old_n_items = g_list_model_get_n_items (G_LIST_MODEL (fixture->directory));
       guint expected = server_count (fixture, cases[i].query);
       g_auto (GStrv) first_page = server_page (fixture, 0, PAGE_SIZE, cases[i].query);
-      const Change replaced[] = { { 0, old_n_items, expected } };
+      Change replaced[3];
+      guint  n_replaced = new_query_changes (replaced, old_n_items, expected, PAGE_SIZE);
 
       g_test_message ("Query %s", cases[i].query);
       cases[i].apply (fixture->directory);
       wait_idle (fixture);
 
-      assert_changes (fixture, replaced, G_N_ELEMENTS (replaced));
+      assert_changes (fixture, replaced, n_replaced);
       g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->directory)), ==, expected);
       assert_users (fixture, 0, (const char *const *) first_page);
     }
@@ -435,7 +474,8 @@ test_refresh (Fixture      *fixture,
   guint            n_items = g_list_model_get_n_items (G_LIST_MODEL (fixture->directory));
   g_autofree char *token = steward_test_http_authenticate (fixture->server, fixture->server->admin_api_key);
   g_autoptr (JsonNode) created = NULL;
-  const Change grown[] = { { 0, n_items, n_items + 1 } };
+  Change grown[3];
+  guint  n_grown = new_query_changes (grown, n_items, n_items + 1, PAGE_SIZE);
 
   created = steward_test_http_create_user (fixture->server, token, "Zed Newcomer",
                                            "zed.newcomer@example.com", NULL);
@@ -446,7 +486,7 @@ test_refresh (Fixture      *fixture,
 
   steward_user_directory_refresh (fixture->directory);
   wait_idle (fixture);
-  assert_changes (fixture, grown, G_N_ELEMENTS (grown));
+  assert_changes (fixture, grown, n_grown);
   g_assert_cmpuint (fixture->n_items_notifies, ==, 1);
 }
 
@@ -578,6 +618,294 @@ test_constructed_with_query (Fixture      *fixture,
   g_assert_cmpuint (steward_user_directory_get_pages_requested (fixture->directory), ==, 1);
 }
 
+/* A directory of small pages with a small window, its first page in. */
+static void
+fixture_set_up_window (Fixture      *fixture,
+                       gconstpointer data)
+{
+  fixture_set_up (fixture, data);
+  fixture->directory = g_object_new (STEWARD_TYPE_USER_DIRECTORY,
+                                     "client", fixture->client,
+                                     "page-size", SMALL_PAGE_SIZE,
+                                     "window-pages", SMALL_WINDOW,
+                                     NULL);
+  watch_directory (fixture);
+  wait_idle (fixture);
+  g_array_set_size (fixture->changes, 0);
+  fixture->n_items_notifies = 0;
+}
+
+static guint
+n_loaded_pages (Fixture *fixture)
+{
+  return steward_user_directory_get_n_loaded_pages (fixture->directory);
+}
+
+static guint
+pages_requested (Fixture *fixture)
+{
+  return steward_user_directory_get_pages_requested (fixture->directory);
+}
+
+/* Asks for every position in order, as a view scrolling down does, letting
+ * each page arrive; every position must show the server's user there and
+ * no more than @max_loaded pages may be loaded at any time. */
+static void
+walk_to_the_end (Fixture           *fixture,
+                 const char *const *everyone,
+                 guint              max_loaded)
+{
+  GListModel *model = G_LIST_MODEL (fixture->directory);
+  guint       n_items = g_list_model_get_n_items (model);
+
+  for (guint position = 0; position < n_items; position++)
+    {
+      g_autoptr (StewardUser) user = g_list_model_get_item (model, position);
+
+      wait_idle (fixture);
+      g_assert_cmpstr (steward_user_get_userid (user), ==, everyone[position]);
+      g_assert_cmpuint (n_loaded_pages (fixture), <=, max_loaded);
+    }
+}
+
+static void
+test_window_stays_bounded (Fixture      *fixture,
+                           gconstpointer data)
+{
+  GListModel *model = G_LIST_MODEL (fixture->directory);
+  guint       n_items = g_list_model_get_n_items (model);
+  guint       n_pages = (n_items + SMALL_PAGE_SIZE - 1) / SMALL_PAGE_SIZE;
+  g_auto (GStrv) everyone = server_page (fixture, 0, 1000, "");
+
+  g_assert_cmpuint (steward_user_directory_get_window_pages (fixture->directory), ==, SMALL_WINDOW);
+  g_assert_cmpuint (g_strv_length (everyone), ==, n_items);
+  g_assert_cmpuint (n_pages, >, SMALL_WINDOW * 5);
+
+  walk_to_the_end (fixture, (const char *const *) everyone, SMALL_WINDOW);
+
+  /* Each page was fetched once; all but the window's were dropped, without
+   * a single change of size or position. */
+  g_assert_cmpuint (pages_requested (fixture), ==, n_pages);
+  g_assert_cmpuint (n_loaded_pages (fixture), ==, SMALL_WINDOW);
+  g_assert_cmpuint (steward_user_directory_get_pages_dropped (fixture->directory), ==, n_pages - SMALL_WINDOW);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_items);
+  g_assert_cmpuint (fixture->n_items_notifies, ==, 0);
+  for (guint i = 0; i < fixture->changes->len; i++)
+    {
+      const Change *change = &g_array_index (fixture->changes, Change, i);
+
+      g_assert_cmpuint (change->removed, ==, change->added);
+    }
+  g_array_set_size (fixture->changes, 0);
+
+  /* The window's last pages are there without a request. */
+  g_object_unref (get_user (fixture, n_items - 1));
+  g_object_unref (get_user (fixture, n_items - SMALL_PAGE_SIZE * (SMALL_WINDOW - 1)));
+  g_assert_cmpuint (pages_requested (fixture), ==, n_pages);
+
+  /* Lowering the window drops the farthest pages at once. */
+  steward_user_directory_set_window_pages (fixture->directory, 2);
+  g_assert_cmpuint (n_loaded_pages (fixture), ==, 2);
+  assert_changes (fixture, NULL, 0);
+}
+
+static void
+test_dropped_users_reused (Fixture      *fixture,
+                           gconstpointer data)
+{
+  g_auto (GStrv) everyone = server_page (fixture, 0, 1000, "");
+  g_autoptr (StewardUser) placeholder = NULL;
+
+  /* The first page's objects, marked but not held: nobody else has them
+   * once their page is dropped, so they become later placeholders. */
+  for (guint i = 0; i < SMALL_PAGE_SIZE; i++)
+    {
+      g_autoptr (StewardUser) user = get_user (fixture, i);
+
+      g_object_set_data (G_OBJECT (user), "first-page", GUINT_TO_POINTER (TRUE));
+    }
+  for (guint position = SMALL_PAGE_SIZE; position < (SMALL_WINDOW + 1) * SMALL_PAGE_SIZE; position++)
+    {
+      g_object_unref (get_user (fixture, position));
+      wait_idle (fixture);
+    }
+  g_assert_cmpuint (steward_user_directory_get_pages_dropped (fixture->directory), ==, 1);
+  placeholder = get_user (fixture, (SMALL_WINDOW + 1) * SMALL_PAGE_SIZE);
+  g_assert_nonnull (g_object_get_data (G_OBJECT (placeholder), "first-page"));
+  g_assert_true (is_placeholder (placeholder));
+  wait_idle (fixture);
+  g_assert_cmpstr (steward_user_get_userid (placeholder), ==, everyone[(SMALL_WINDOW + 1) * SMALL_PAGE_SIZE]);
+  g_clear_object (&placeholder);
+}
+
+static void
+test_dropped_page_refills (Fixture      *fixture,
+                           gconstpointer data)
+{
+  g_auto (GStrv) everyone = server_page (fixture, 0, 1000, "");
+  g_auto (GStrv) first_page = server_page (fixture, 0, SMALL_PAGE_SIZE, "");
+  g_autoptr (StewardUser) held = get_user (fixture, 4);
+  g_autoptr (StewardUser) again = NULL;
+  guint requested;
+
+  walk_to_the_end (fixture, (const char *const *) everyone, SMALL_WINDOW);
+  requested = pages_requested (fixture);
+
+  /* The first page was dropped: asking for it again is a new request, with
+   * new objects, and it fills in with the same users. */
+  again = get_user (fixture, 4);
+  g_assert_true (is_placeholder (again));
+  g_assert_true (again != held);
+  g_assert_cmpuint (pages_requested (fixture), ==, requested + 1);
+  wait_idle (fixture);
+  assert_users (fixture, 0, (const char *const *) first_page);
+  g_assert_cmpstr (steward_user_get_userid (again), ==, first_page[4]);
+
+  /* The object a row still held kept its user. */
+  g_assert_cmpstr (steward_user_get_userid (held), ==, first_page[4]);
+  g_assert_cmpint (steward_user_get_id (held), ==, steward_user_get_id (again));
+  g_assert_cmpuint (n_loaded_pages (fixture), <=, SMALL_WINDOW);
+}
+
+static void
+test_jump_to_the_end (Fixture      *fixture,
+                      gconstpointer data)
+{
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (fixture->directory));
+  guint last_start = (n_items - 1) / SMALL_PAGE_SIZE * SMALL_PAGE_SIZE;
+  g_auto (GStrv) last_page = server_page (fixture, last_start, SMALL_PAGE_SIZE, "");
+  guint requested = pages_requested (fixture);
+  g_autoptr (StewardUser) last = NULL;
+
+  /* The End key: the view asks for the last rows only. */
+  for (guint position = n_items - 1; position > last_start; position--)
+    g_object_unref (get_user (fixture, position));
+  last = get_user (fixture, n_items - 1);
+
+  g_assert_cmpuint (pages_requested (fixture), ==, requested + 1);
+  wait_idle (fixture);
+  g_assert_cmpuint (n_loaded_pages (fixture), ==, 2);
+  assert_users (fixture, last_start, (const char *const *) last_page);
+  g_assert_cmpuint (pages_requested (fixture), ==, requested + 1);
+}
+
+static void
+test_pinned_row_survives (Fixture      *fixture,
+                          gconstpointer data)
+{
+  g_auto (GStrv) everyone = server_page (fixture, 0, 1000, "");
+  guint        pinned = SMALL_PAGE_SIZE + 5;
+  StewardUser *selected;
+  guint        requested;
+  guint        dropped;
+
+  /* The view selects a row and pins it. */
+  g_object_unref (get_user (fixture, pinned));
+  wait_idle (fixture);
+  steward_user_directory_pin (fixture->directory, pinned);
+  selected = get_user (fixture, pinned);
+  g_object_unref (selected);
+
+  /* Walking away keeps its page, and its very object (a selection finds
+   * its item again by identity), on top of the window. */
+  walk_to_the_end (fixture, (const char *const *) everyone, SMALL_WINDOW + 1);
+  g_assert_cmpuint (n_loaded_pages (fixture), ==, SMALL_WINDOW + 1);
+  requested = pages_requested (fixture);
+  {
+    g_autoptr (StewardUser) still = get_user (fixture, pinned);
+
+    g_assert_true (still == selected);
+    g_assert_cmpstr (steward_user_get_userid (still), ==, everyone[pinned]);
+  }
+  g_assert_cmpuint (pages_requested (fixture), ==, requested);
+
+  /* A row being edited there gets the change. */
+  {
+    g_autoptr (StewardUser) changed = steward_user_new (NULL, NULL);
+
+    steward_user_update_from (changed, selected);
+    g_object_set (changed, "name", "Pinned Person", NULL);
+    steward_user_directory_update_user (fixture->directory, changed);
+    g_assert_cmpstr (steward_user_get_name (selected), ==, "Pinned Person");
+  }
+
+  /* Unpinned, far from the view, it goes at once; unpinning again, or a
+   * position never pinned, does nothing. */
+  g_object_unref (get_user (fixture, g_strv_length (everyone) - 1));
+  dropped = steward_user_directory_get_pages_dropped (fixture->directory);
+  steward_user_directory_unpin (fixture->directory, pinned);
+  g_assert_cmpuint (n_loaded_pages (fixture), ==, SMALL_WINDOW);
+  g_assert_cmpuint (steward_user_directory_get_pages_dropped (fixture->directory), ==, dropped + 1);
+  steward_user_directory_unpin (fixture->directory, pinned);
+  steward_user_directory_unpin (fixture->directory, 0);
+  g_assert_cmpuint (n_loaded_pages (fixture), ==, SMALL_WINDOW);
+
+  /* Pins end with their query. The other rows of the first page keep
+   * their objects, but a pinned one there (the selection) gets a new
+   * object, so the selection cannot turn into someone else. */
+  steward_user_directory_pin (fixture->directory, pinned);
+  {
+    g_autoptr (StewardUser) top_pinned = get_user (fixture, 2);
+    g_autoptr (StewardUser) top_free = get_user (fixture, 3);
+
+    wait_idle (fixture);
+    steward_user_directory_pin (fixture->directory, 2);
+    steward_user_directory_refresh (fixture->directory);
+    wait_idle (fixture);
+    g_assert_cmpuint (n_loaded_pages (fixture), ==, 1);
+    {
+      g_autoptr (StewardUser) new_pinned = get_user (fixture, 2);
+      g_autoptr (StewardUser) new_free = get_user (fixture, 3);
+
+      g_assert_true (new_pinned != top_pinned);
+      g_assert_true (new_free == top_free);
+      g_assert_cmpstr (steward_user_get_userid (new_pinned), ==, steward_user_get_userid (top_pinned));
+    }
+  }
+  walk_to_the_end (fixture, (const char *const *) everyone, SMALL_WINDOW);
+}
+
+static void
+test_search_cancels_page_requests (Fixture      *fixture,
+                                   gconstpointer data)
+{
+  GListModel *model = G_LIST_MODEL (fixture->directory);
+  guint       n_items = g_list_model_get_n_items (model);
+  g_autoptr (StewardUser) known = get_user (fixture, 7);
+  g_autofree char *escaped = steward_test_http_escape (steward_user_get_userid (known));
+  g_autofree char *query = g_strconcat ("&searchText=", escaped, NULL);
+  guint            expected = server_count (fixture, query);
+  g_auto (GStrv) found = server_page (fixture, 0, SMALL_PAGE_SIZE, query);
+  Change replaced[3];
+  guint  n_replaced = new_query_changes (replaced, n_items, expected, SMALL_PAGE_SIZE);
+  g_autoptr (GPtrArray) pending = g_ptr_array_new_with_free_func (g_object_unref);
+  guint requested;
+
+  /* A view jumped through the directory: pages of the old query on their
+   * way, far more than the window, when a key is typed. */
+  for (guint page = 5; page < 5 + SMALL_WINDOW * 3; page++)
+    g_ptr_array_add (pending, get_user (fixture, page * SMALL_PAGE_SIZE));
+  requested = pages_requested (fixture);
+  g_assert_true (steward_user_directory_get_loading (fixture->directory));
+  g_assert_cmpuint (expected, >=, 1);
+  g_assert_cmpuint (expected, <, n_items);
+
+  steward_user_directory_set_search_text (fixture->directory, steward_user_get_userid (known));
+  wait_idle (fixture);
+  model_test_spin (200);
+
+  /* Only the search's first page landed: none of the old pages, which
+   * would have stretched the new list to their offsets. */
+  assert_changes (fixture, replaced, n_replaced);
+  g_assert_cmpuint (pages_requested (fixture), ==, requested + 1);
+  g_assert_cmpuint (n_loaded_pages (fixture), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, expected);
+  assert_users (fixture, 0, (const char *const *) found);
+  for (guint i = 0; i < pending->len; i++)
+    g_assert_true (is_placeholder (g_ptr_array_index (pending, i)));
+  g_assert_null (steward_user_directory_get_error (fixture->directory));
+}
+
 static void
 test_dispose_while_loading (Fixture      *fixture,
                             gconstpointer data)
@@ -611,6 +939,12 @@ main (int   argc,
   ADD ("/model/directory/without-client", fixture_set_up, test_without_client);
   ADD ("/model/directory/constructed-with-query", fixture_set_up, test_constructed_with_query);
   ADD ("/model/directory/dispose-while-loading", fixture_set_up, test_dispose_while_loading);
+  ADD ("/model/directory/window-stays-bounded", fixture_set_up_window, test_window_stays_bounded);
+  ADD ("/model/directory/window-dropped-users-reused", fixture_set_up_window, test_dropped_users_reused);
+  ADD ("/model/directory/window-dropped-page-refills", fixture_set_up_window, test_dropped_page_refills);
+  ADD ("/model/directory/window-jump-to-the-end", fixture_set_up_window, test_jump_to_the_end);
+  ADD ("/model/directory/window-pinned-row-survives", fixture_set_up_window, test_pinned_row_survives);
+  ADD ("/model/directory/window-search-cancels-page-requests", fixture_set_up_window, test_search_cancels_page_requests);
 
 #undef ADD
 

@@ -54,6 +54,11 @@ fixture_set_up (Fixture      *fixture,
   g_object_unref (steward_test_ui_create_user (fixture->session, "other@example.com", "Someone Else", NULL));
 
   fixture->directory = steward_user_directory_new_with_page_size (NULL, PAGE_SIZE);
+  /* GTK 4.8's list binds up to 200 rows, eight of these small pages, so the
+   * window holds every page here: what is tested is the selection, and
+   * a row on screen must not be a dropped page's placeholder. (The app's
+   * pages of 50 give the default window 400 rows.) */
+  steward_user_directory_set_window_pages (fixture->directory, N_BATCH / PAGE_SIZE + 1);
   /* The search before the client, as the window does: one query from
    * the start. (GTK 4.8's list binds up to 200 rows, and rebinds past them
    * when a query replaces every row, so a later search would load more.) */
