@@ -249,6 +249,16 @@ last_login_text (gpointer    unused,
 }
 
 static char *
+last_login_tooltip (gpointer    unused,
+                    GDateTime  *last_login,
+                    const char *userid)
+{
+  if (userid == NULL || last_login == NULL)
+    return NULL;
+  return steward_format_date_time_full (last_login);
+}
+
+static char *
 status_text (gpointer    unused,
              gboolean    disabled,
              const char *userid)
@@ -446,6 +456,7 @@ steward_directory_view_class_init (StewardDirectoryViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, string_text);
   gtk_widget_class_bind_template_callback (widget_class, permissions_text);
   gtk_widget_class_bind_template_callback (widget_class, last_login_text);
+  gtk_widget_class_bind_template_callback (widget_class, last_login_tooltip);
   gtk_widget_class_bind_template_callback (widget_class, status_text);
   gtk_widget_class_bind_template_callback (widget_class, row_css_classes);
   gtk_widget_class_bind_template_callback (widget_class, status_css_classes);
