@@ -15,6 +15,7 @@
 #include "steward-directory-view.h"
 
 #include "steward-format.h"
+#include "steward-permission-summary.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -42,6 +43,8 @@ struct _StewardDirectoryView
   GtkColumnViewColumn *email_column;
   GtkColumnViewColumn *iam_column;
   GtkColumnViewColumn *last_login_column;
+  GtkColumnViewColumn *permissions_column;
+  GtkColumnViewColumn *status_column;
   GtkStack            *stack;
   AdwStatusPage       *empty_page;
   AdwStatusPage       *error_page;
@@ -221,21 +224,6 @@ string_text (gpointer    unused,
              const char *value)
 {
   return g_strdup (value != NULL ? value : "");
-}
-
-static char *
-permissions_text (gpointer unused,
-                  GStrv    permissions)
-{
-  guint n = permissions != NULL ? g_strv_length (permissions) : 0;
-
-  /* Two names still fit a column; beyond that a count reads better. */
-  if (n == 0)
-    return g_strdup ("");
-  if (n <= 2)
-    return g_strjoinv (", ", permissions);
-
-  return g_strdup_printf (ngettext ("%u permission", "%u permissions", n), n);
 }
 
 static char *
@@ -437,6 +425,7 @@ steward_directory_view_class_init (StewardDirectoryViewClass *klass)
 
   /* The row factories look these types up by name. */
   g_type_ensure (STEWARD_TYPE_USER);
+  g_type_ensure (STEWARD_TYPE_PERMISSION_SUMMARY);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/stewardapp/Steward/widgets/steward-directory-view.ui");
   gtk_widget_class_bind_template_child (widget_class, StewardDirectoryView, column_view);
@@ -445,6 +434,8 @@ steward_directory_view_class_init (StewardDirectoryViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StewardDirectoryView, email_column);
   gtk_widget_class_bind_template_child (widget_class, StewardDirectoryView, iam_column);
   gtk_widget_class_bind_template_child (widget_class, StewardDirectoryView, last_login_column);
+  gtk_widget_class_bind_template_child (widget_class, StewardDirectoryView, permissions_column);
+  gtk_widget_class_bind_template_child (widget_class, StewardDirectoryView, status_column);
   gtk_widget_class_bind_template_child (widget_class, StewardDirectoryView, stack);
   gtk_widget_class_bind_template_child (widget_class, StewardDirectoryView, empty_page);
   gtk_widget_class_bind_template_child (widget_class, StewardDirectoryView, error_page);
@@ -454,7 +445,6 @@ steward_directory_view_class_init (StewardDirectoryViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, retry_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, name_text);
   gtk_widget_class_bind_template_callback (widget_class, string_text);
-  gtk_widget_class_bind_template_callback (widget_class, permissions_text);
   gtk_widget_class_bind_template_callback (widget_class, last_login_text);
   gtk_widget_class_bind_template_callback (widget_class, last_login_tooltip);
   gtk_widget_class_bind_template_callback (widget_class, status_text);
@@ -549,4 +539,17 @@ steward_directory_view_get_selected_user (StewardDirectoryView *self)
   g_return_val_if_fail (STEWARD_IS_DIRECTORY_VIEW (self), NULL);
 
   return self->selected_user;
+}
+
+void
+steward_directory_view_set_compact (StewardDirectoryView *self,
+                                    gboolean              compact)
+{
+  g_return_if_fail (STEWARD_IS_DIRECTORY_VIEW (self));
+
+  /* The user page shows the rest once a user is picked. */
+  gtk_column_view_column_set_visible (self->iam_column, !compact);
+  gtk_column_view_column_set_visible (self->permissions_column, !compact);
+  gtk_column_view_column_set_visible (self->status_column, !compact);
+  gtk_column_view_column_set_visible (self->last_login_column, !compact);
 }

@@ -28,4 +28,8 @@ void                  steward_directory_view_set_directory (StewardDirectoryView
  * when its page arrives), or NULL. */
 StewardUser *steward_directory_view_get_selected_user (StewardDirectoryView *self);
 
+/* Compact (a narrow window): only Name and Email. */
+void steward_directory_view_set_compact (StewardDirectoryView *self,
+                                         gboolean              compact);
+
 G_END_DECLS
