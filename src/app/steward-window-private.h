@@ -43,6 +43,7 @@ struct _StewardWindow
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
   GtkButton            *back_button;
+  GtkWidget            *new_user_button;
   GtkMenuButton        *server_button;
   GtkLabel             *server_label;
   GtkLabel             *tag_label;

@@ -132,6 +132,9 @@ update_back_button (StewardWindow *self)
   gboolean on_user_page = adw_leaflet_get_folded (self->leaflet) && adw_leaflet_get_visible_child (self->leaflet) == GTK_WIDGET (self->user_page) && g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "connected") == 0;
 
   gtk_widget_set_visible (GTK_WIDGET (self->back_button), on_user_page);
+  /* In a narrow window the header bar has room for one button at its
+   * start; on the user page that is the way back (Ctrl+N still works). */
+  gtk_widget_set_visible (self->new_user_button, !on_user_page);
 }
 
 static void
@@ -286,6 +289,8 @@ selected_user_changed_cb (StewardWindow *self)
 static void
 leaflet_changed_cb (StewardWindow *self)
 {
+  /* Folded, the directory keeps the columns a person picks a user by. */
+  steward_directory_view_set_compact (self->directory_view, adw_leaflet_get_folded (self->leaflet));
   update_back_button (self);
 }
 
@@ -541,6 +546,7 @@ steward_window_class_init (StewardWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/stewardapp/Steward/app/steward-window.ui");
   gtk_widget_class_bind_template_child (widget_class, StewardWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, StewardWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, StewardWindow, new_user_button);
   gtk_widget_class_bind_template_child (widget_class, StewardWindow, server_button);
   gtk_widget_class_bind_template_child (widget_class, StewardWindow, server_label);
   gtk_widget_class_bind_template_child (widget_class, StewardWindow, tag_label);

@@ -156,6 +156,7 @@ create_row (gpointer item,
   GtkWidget       *row = adw_action_row_new ();
   GtkWidget       *result = gtk_label_new (steward_change_result_get_label (steward_change_get_result (change)));
   g_autofree char *when = steward_format_date_time (steward_change_get_time (change));
+  g_autofree char *full = steward_format_date_time_full (steward_change_get_time (change));
   g_autofree char *before = steward_change_describe_before (change);
   g_autofree char *after = steward_change_describe_after (change);
   g_autofree char *title = NULL;
@@ -183,6 +184,7 @@ create_row (gpointer item,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  gtk_widget_set_tooltip_text (row, full);
 
   gtk_widget_add_css_class (result, steward_change_get_result (change) == STEWARD_CHANGE_DONE ? "success" : steward_change_get_result (change) == STEWARD_CHANGE_FAILED ? "error"
                                                                                                                                                                         : "warning");

@@ -127,6 +127,7 @@ create_row (StewardDormantDialog *self,
   GtkWidget       *permissions_label;
   GDateTime       *last_login = steward_user_get_last_login (user);
   g_autofree char *when = NULL;
+  g_autofree char *full = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *permissions = join_permissions (user);
 
@@ -135,6 +136,7 @@ create_row (StewardDormantDialog *self,
   else
     {
       when = steward_format_date_time_from (last_login, self->now);
+      full = steward_format_date_time_full_from (last_login, self->now);
       /* TRANSLATORS: "ann@example.com · last sign-in Sep 2, 2026" */
       subtitle = g_strdup_printf (_ ("%s · last sign-in %s"), steward_user_get_email (user), when);
     }
@@ -142,6 +144,7 @@ create_row (StewardDormantDialog *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), steward_user_get_display_name (user));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_tooltip_text (row, full);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
 
   permissions_label = gtk_label_new (permissions);

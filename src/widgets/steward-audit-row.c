@@ -25,6 +25,7 @@ steward_audit_row_new (StewardAuditRecord *record,
                        gboolean            show_target)
 {
   g_autofree char *when = steward_format_date_time (steward_audit_record_get_date_time (record));
+  g_autofree char *full = steward_format_date_time_full (steward_audit_record_get_date_time (record));
   g_autofree char *actor = describe_party (steward_audit_record_get_actor_iamid (record), steward_audit_record_get_actor_userid (record));
   g_autofree char *target = describe_party (steward_audit_record_get_target_iamid (record), steward_audit_record_get_target_userid (record));
   g_autofree char *title = NULL;
@@ -40,6 +41,7 @@ steward_audit_row_new (StewardAuditRecord *record,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_tooltip_text (row, full);
   if (!steward_audit_record_get_success (record))
     {
       GtkWidget *failed = gtk_label_new (_ ("Failed"));

@@ -21,6 +21,7 @@
 #include "steward-directory-selection.h"
 #include "steward-format.h"
 #include "steward-user-selection.h"
+#include "steward-permission-summary.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -57,6 +58,8 @@ struct _StewardDirectoryView
   GtkColumnViewColumn       *email_column;
   GtkColumnViewColumn       *iam_column;
   GtkColumnViewColumn       *last_login_column;
+  GtkColumnViewColumn       *permissions_column;
+  GtkColumnViewColumn       *status_column;
   GtkStack                  *stack;
   AdwStatusPage             *empty_page;
   AdwStatusPage             *error_page;
@@ -240,21 +243,6 @@ string_text (gpointer    unused,
 }
 
 static char *
-permissions_text (gpointer unused,
-                  GStrv    permissions)
-{
-  guint n = permissions != NULL ? g_strv_length (permissions) : 0;
-
-  /* Two names still fit a column; beyond that a count reads better. */
-  if (n == 0)
-    return g_strdup ("");
-  if (n <= 2)
-    return g_strjoinv (", ", permissions);
-
-  return g_strdup_printf (ngettext ("%u permission", "%u permissions", n), n);
-}
-
-static char *
 last_login_text (gpointer    unused,
                  GDateTime  *last_login,
                  const char *userid)
@@ -262,6 +250,16 @@ last_login_text (gpointer    unused,
   if (userid == NULL)
     return g_strdup ("");
   return steward_format_date_time (last_login);
+}
+
+static char *
+last_login_tooltip (gpointer    unused,
+                    GDateTime  *last_login,
+                    const char *userid)
+{
+  if (userid == NULL || last_login == NULL)
+    return NULL;
+  return steward_format_date_time_full (last_login);
 }
 
 static char *
@@ -529,6 +527,7 @@ steward_directory_view_class_init (StewardDirectoryViewClass *klass)
   /* The row factories look these types up by name. */
   g_type_ensure (STEWARD_TYPE_USER);
   g_type_ensure (STEWARD_TYPE_DIRECTORY_SELECTION);
+  g_type_ensure (STEWARD_TYPE_PERMISSION_SUMMARY);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/stewardapp/Steward/widgets/steward-directory-view.ui");
   gtk_widget_class_bind_template_child (widget_class, StewardDirectoryView, column_view);
@@ -541,6 +540,8 @@ steward_directory_view_class_init (StewardDirectoryViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StewardDirectoryView, email_column);
   gtk_widget_class_bind_template_child (widget_class, StewardDirectoryView, iam_column);
   gtk_widget_class_bind_template_child (widget_class, StewardDirectoryView, last_login_column);
+  gtk_widget_class_bind_template_child (widget_class, StewardDirectoryView, permissions_column);
+  gtk_widget_class_bind_template_child (widget_class, StewardDirectoryView, status_column);
   gtk_widget_class_bind_template_child (widget_class, StewardDirectoryView, stack);
   gtk_widget_class_bind_template_child (widget_class, StewardDirectoryView, empty_page);
   gtk_widget_class_bind_template_child (widget_class, StewardDirectoryView, error_page);
@@ -549,8 +550,8 @@ steward_directory_view_class_init (StewardDirectoryViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, retry_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, name_text);
   gtk_widget_class_bind_template_callback (widget_class, string_text);
-  gtk_widget_class_bind_template_callback (widget_class, permissions_text);
   gtk_widget_class_bind_template_callback (widget_class, last_login_text);
+  gtk_widget_class_bind_template_callback (widget_class, last_login_tooltip);
   gtk_widget_class_bind_template_callback (widget_class, status_text);
   gtk_widget_class_bind_template_callback (widget_class, row_css_classes);
   gtk_widget_class_bind_template_callback (widget_class, status_css_classes);
@@ -692,4 +693,17 @@ steward_directory_view_clear_selection (StewardDirectoryView *self)
   g_return_if_fail (STEWARD_IS_DIRECTORY_VIEW (self));
 
   clear_selection (self);
+}
+
+void
+steward_directory_view_set_compact (StewardDirectoryView *self,
+                                    gboolean              compact)
+{
+  g_return_if_fail (STEWARD_IS_DIRECTORY_VIEW (self));
+
+  /* The user page shows the rest once a user is picked. */
+  gtk_column_view_column_set_visible (self->iam_column, !compact);
+  gtk_column_view_column_set_visible (self->permissions_column, !compact);
+  gtk_column_view_column_set_visible (self->status_column, !compact);
+  gtk_column_view_column_set_visible (self->last_login_column, !compact);
 }

@@ -35,4 +35,8 @@ StewardUser *steward_directory_view_get_selected_user (StewardDirectoryView *sel
 StewardUserSelection *steward_directory_view_get_selection (StewardDirectoryView *self);
 void                  steward_directory_view_clear_selection (StewardDirectoryView *self);
 
+/* Compact (a narrow window): only Name and Email. */
+void steward_directory_view_set_compact (StewardDirectoryView *self,
+                                         gboolean              compact);
+
 G_END_DECLS

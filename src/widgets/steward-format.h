@@ -1,7 +1,9 @@
 /* steward-format.h
  *
- * How the widgets show dates: recent ones relative to now ("5 minutes
- * ago"), older ones as a date in the user's locale.
+ * How every screen shows dates, the same way everywhere: within the last
+ * week in words ("15 hours ago", "Yesterday", "3 days ago"), older ones
+ * as a medium date in the user's language ("Nov 9, 2026", "9. Nov 2026"),
+ * never all digits; the full timestamp with its zone for tooltips.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,10 +17,19 @@ G_BEGIN_DECLS
 /* "Never" for NULL. */
 char *steward_format_date_time (GDateTime *date_time);
 
-/* Same, measured from @now (for tests and for callers that format many
- * dates at once). */
+/* Same, measured from @now and written in @now's time zone (for tests
+ * and for callers that format many dates at once). */
 char *steward_format_date_time_from (GDateTime *date_time,
                                      GDateTime *now);
+
+/* The medium date alone, in @now's time zone. */
+char *steward_format_date_from (GDateTime *date_time,
+                                GDateTime *now);
+
+/* "November 9, 2026, 14:05:09 CET" for a tooltip; "Never" for NULL. */
+char *steward_format_date_time_full (GDateTime *date_time);
+char *steward_format_date_time_full_from (GDateTime *date_time,
+                                          GDateTime *now);
 
 /* The audit record types of API.md, in a stable order, and what each
  * means in words ("User disabled"); unknown types come back unchanged. */

@@ -77,6 +77,25 @@ set_row_value (AdwActionRow *row,
   adw_action_row_set_subtitle (row, value != NULL && value[0] != '\0' ? value : "—");
 }
 
+/* A date row reads "3 days ago" or "Nov 9, 2026"; its tooltip has the
+ * exact moment and zone. */
+static void
+set_date_row_value (AdwActionRow *row,
+                    StewardUser  *user,
+                    GDateTime    *date_time)
+{
+  g_autofree char *value = NULL;
+  g_autofree char *full = NULL;
+
+  if (user != NULL)
+    {
+      value = steward_format_date_time (date_time);
+      full = steward_format_date_time_full (date_time);
+    }
+  set_row_value (row, value);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (row), date_time != NULL ? full : NULL);
+}
+
 /* The server's catalogue first, so custom permissions have a meaning too. */
 static char *
 describe_permission (StewardUserPage *self,
@@ -176,16 +195,9 @@ update_details (StewardUserPage *self)
 {
   StewardUser     *user = self->user;
   g_autofree char *id = NULL;
-  g_autofree char *created = NULL;
-  g_autofree char *last_login = NULL;
 
   if (user != NULL && steward_user_get_id (user) != 0)
     id = g_strdup_printf ("%" G_GINT64_FORMAT, steward_user_get_id (user));
-  if (user != NULL)
-    {
-      created = steward_format_date_time (steward_user_get_created_at (user));
-      last_login = steward_format_date_time (steward_user_get_last_login (user));
-    }
 
   gtk_stack_set_visible_child_name (self->stack, user != NULL ? "user" : "empty");
   adw_avatar_set_text (self->avatar, user != NULL ? steward_user_get_display_name (user) : NULL);
@@ -194,8 +206,8 @@ update_details (StewardUserPage *self)
   set_row_value (self->iam_row, user != NULL ? steward_user_get_iamid (user) : NULL);
   set_row_value (self->userid_row, user != NULL ? steward_user_get_userid (user) : NULL);
   set_row_value (self->id_row, id);
-  set_row_value (self->created_row, created);
-  set_row_value (self->last_login_row, last_login);
+  set_date_row_value (self->created_row, user, user != NULL ? steward_user_get_created_at (user) : NULL);
+  set_date_row_value (self->last_login_row, user, user != NULL ? steward_user_get_last_login (user) : NULL);
   set_row_value (self->status_row, user == NULL ? NULL : steward_user_get_disabled (user) ? _ ("Disabled")
                                                                                           : _ ("Active"));
   set_row_value (self->sql_user_row, user != NULL ? steward_user_get_sql_user (user) : NULL);

@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include "steward-format.h"
 #include "steward-test-ui.h"
 
 #include "app-test-util.h"
@@ -32,6 +33,31 @@ test_window_in_german (void)
   app_test_close_window (window);
 }
 
+/* The formatter's German forms come from the same code path as the
+ * English ones: the catalogue picks the date's format and the words. */
+static void
+test_dates_in_german (void)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_utc (2026, 11, 15, 14, 5, 9);
+  g_autoptr (GDateTime) hours_ago = g_date_time_add_hours (now, -15);
+  g_autoptr (GDateTime) yesterday = g_date_time_add_days (now, -1);
+  g_autoptr (GDateTime) days_ago = g_date_time_add_days (now, -3);
+  g_autoptr (GDateTime) old = g_date_time_new_utc (2026, 11, 2, 9, 30, 0);
+  g_autofree char *hours_text = steward_format_date_time_from (hours_ago, now);
+  g_autofree char *yesterday_text = steward_format_date_time_from (yesterday, now);
+  g_autofree char *days_text = steward_format_date_time_from (days_ago, now);
+  g_autofree char *old_text = steward_format_date_time_from (old, now);
+  g_autofree char *old_full = steward_format_date_time_full_from (old, now);
+
+  g_assert_cmpstr (hours_text, ==, "vor 15 Stunden");
+  g_assert_cmpstr (yesterday_text, ==, "Gestern");
+  g_assert_cmpstr (days_text, ==, "vor 3 Tagen");
+  /* Under C.UTF-8 the month abbreviation is the C library's; the order,
+   * the day's full stop and the missing comma are German. */
+  g_assert_cmpstr (old_text, ==, "2. Nov 2026");
+  g_assert_cmpstr (old_full, ==, "2. November 2026, 09:30:00 UTC");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -52,6 +78,7 @@ main (int   argc,
     return 77;
 
   g_test_add_func ("/ui/translation/window-in-german", test_window_in_german);
+  g_test_add_func ("/ui/translation/dates-in-german", test_dates_in_german);
 
   status = g_test_run ();
   g_clear_object (&app_test_application);
