@@ -11,6 +11,7 @@
 
 #include "steward-application.h"
 
+#include "steward-accessible-names.h"
 #include "steward-application-actions.h"
 #include "steward-dbus-service.h"
 #include "steward-session.h"
@@ -67,6 +68,8 @@ steward_application_startup (GApplication *application)
   g_autoptr (GAction) send_counts = NULL;
 
   G_APPLICATION_CLASS (steward_application_parent_class)->startup (application);
+  /* Before the first window: every control is then named as it reads. */
+  steward_accessible_names_install ();
 
   send_counts = g_settings_create_action (self->settings, "send-usage-counts");
 

@@ -7,6 +7,7 @@
 
 #include "steward-test-ui.h"
 
+#include "steward-accessible-names.h"
 #include "steward-api-error.h"
 
 #include <glib/gstdio.h>
@@ -20,6 +21,8 @@ steward_test_ui_init (int    *argc,
 
   gtk_test_init (argc, argv, NULL);
   adw_init ();
+  /* The application's own naming fix, so the ui suites see what it shows. */
+  steward_accessible_names_install ();
   return TRUE;
 }
 

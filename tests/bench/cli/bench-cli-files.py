@@ -107,12 +107,12 @@ def data_rows(path):
         return sum(1 for line in text if line.endswith("\r\n")) - 1
 
 
-def write_import_file(path, round_number):
+def write_import_file(path, tag):
+    """1,000 new users: @tag (process and round) keeps them new in a reused database."""
     with open(path, "w", newline="") as out:
         out.write("name,email,permissions\r\n")
         for i in range(IMPORT_ROWS):
-            out.write("Bench Import %d %04d,bench.import.%d.%04d@example.com,AUDIT\r\n"
-                      % (round_number, i, round_number, i))
+            out.write("Bench Import %s %04d,bench.import.%s.%04d@example.com,AUDIT\r\n" % (tag, i, tag, i))
 
 
 def median(values):
@@ -148,7 +148,7 @@ def main():
                     raise RuntimeError("%s wrote %d rows, the server counts %d" % (name, data_rows(path), total))
                 path.unlink()
             csv_path = scratch / ("import-%d.csv" % round_number)
-            write_import_file(csv_path, round_number)
+            write_import_file(csv_path, "%d-%d" % (os.getpid(), round_number))
             add("baseline: users import --dry-run (1,000 rows)",
                 *run(ctl + ["users", "import", "--dry-run", str(csv_path)], environment))
             add("users import (1,000 rows created)", *run(ctl + ["users", "import", str(csv_path)], environment))
