@@ -111,3 +111,26 @@ steward_bench_median (GArray *samples)
   g_array_sort (samples, compare_doubles);
   return g_array_index (samples, double, samples->len / 2);
 }
+
+void
+steward_bench_store_result_cb (GObject      *source,
+                               GAsyncResult *result,
+                               gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+GAsyncResult *
+steward_bench_wait_for (GAsyncResult **slot,
+                        guint          seconds)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) seconds * G_USEC_PER_SEC;
+
+  while (*slot == NULL)
+    {
+      if (g_get_monotonic_time () > deadline)
+        steward_bench_fail ("no answer within %u s", seconds);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  return *slot;
+}

@@ -3,14 +3,15 @@
  * What the benchmark programs under tests/bench/api and tests/bench/model
  * share: this process's resident set size and its peak, read from
  * /proc/self/status, a way to restart the peak so it covers one phase of a
- * benchmark, elapsed time, and how a benchmark gives up.
+ * benchmark, elapsed time, waiting for an async call, and how a benchmark
+ * gives up.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -35,6 +36,17 @@ double steward_bench_seconds_since (gint64 start_us);
 
 /* The median of @samples (doubles; sorts them in place). */
 double steward_bench_median (GArray *samples);
+
+/* A GAsyncReadyCallback that keeps the result in the GAsyncResult *
+ * @user_data points to, for steward_bench_wait_for(). */
+void steward_bench_store_result_cb (GObject      *source,
+                                    GAsyncResult *result,
+                                    gpointer      user_data);
+
+/* Iterates the default main context until @slot holds a result (then
+ * returns it, still owned by @slot); fails the benchmark after @seconds. */
+GAsyncResult *steward_bench_wait_for (GAsyncResult **slot,
+                                      guint          seconds);
 
 /* Prints "PROGRAM: MESSAGE" on stderr and exits with 1: the benchmark
  * could not measure what it is for. */

@@ -29,27 +29,7 @@ static const GOptionEntry options[] = {
   { NULL }
 };
 
-static void
-store_result_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for (GAsyncResult **slot)
-{
-  gint64 deadline = g_get_monotonic_time () + 600 * G_USEC_PER_SEC;
-
-  while (*slot == NULL)
-    {
-      if (g_get_monotonic_time () > deadline)
-        steward_bench_fail ("no answer within 600 s");
-      g_main_context_iteration (NULL, TRUE);
-    }
-  return *slot;
-}
+#define ANSWER_TIMEOUT_S 600
 
 static double
 timed_bulk (StewardClient *client,
@@ -71,8 +51,8 @@ timed_bulk (StewardClient *client,
     }
   run = steward_bulk_run_new (client, plan);
   start = g_get_monotonic_time ();
-  steward_bulk_run_apply_async (run, NULL, store_result_cb, &result);
-  if (!steward_bulk_run_apply_finish (run, wait_for (&result), &error))
+  steward_bulk_run_apply_async (run, NULL, steward_bench_store_result_cb, &result);
+  if (!steward_bulk_run_apply_finish (run, steward_bench_wait_for (&result, ANSWER_TIMEOUT_S), &error))
     steward_bench_fail ("the run failed: %s", error->message);
   if (steward_bulk_plan_count (plan, STEWARD_BULK_RESULT_DONE) != N_USERS)
     steward_bench_fail ("only %u users granted", steward_bulk_plan_count (plan, STEWARD_BULK_RESULT_DONE));
@@ -94,8 +74,8 @@ timed_one_at_a_time (StewardClient *client,
       g_autoptr (GError) error = NULL;
 
       steward_client_add_permission_async (client, steward_user_get_iamid (user), steward_user_get_userid (user), permission,
-                                           NULL, store_result_cb, &result);
-      granted = steward_client_add_permission_finish (client, wait_for (&result), &error);
+                                           NULL, steward_bench_store_result_cb, &result);
+      granted = steward_client_add_permission_finish (client, steward_bench_wait_for (&result, ANSWER_TIMEOUT_S), &error);
       if (granted == NULL)
         steward_bench_fail ("a grant failed: %s", error->message);
     }
@@ -142,8 +122,8 @@ main (int    argc,
   client = steward_client_new (server->base_url, server->admin_api_key);
   query->size = N_USERS;
   query->include_disabled = TRUE;
-  steward_client_list_users_async (client, query, NULL, store_result_cb, &result);
-  page = steward_client_list_users_finish (client, wait_for (&result), &error);
+  steward_client_list_users_async (client, query, NULL, steward_bench_store_result_cb, &result);
+  page = steward_client_list_users_finish (client, steward_bench_wait_for (&result, ANSWER_TIMEOUT_S), &error);
   if (page == NULL || steward_page_result_get_n_items (page) != N_USERS)
     steward_bench_fail ("cannot list %u users", N_USERS);
 

@@ -31,28 +31,7 @@ static const GOptionEntry options[] = {
   { NULL }
 };
 
-static void
-store_result_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for (GAsyncResult **slot)
-{
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-  while (*slot == NULL)
-    {
-      if (g_get_monotonic_time () > deadline)
-        steward_bench_fail ("no answer within 60 s");
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  return *slot;
-}
+#define ANSWER_TIMEOUT_S 60
 
 /* Seconds one disable or enable takes through @client. */
 static double
@@ -64,8 +43,8 @@ timed_write (StewardClient *client,
   g_autoptr (GError) error = NULL;
   gint64 start = g_get_monotonic_time ();
 
-  steward_client_set_disabled_async (client, "bim", "bench@example.com", disabled, NULL, store_result_cb, &result);
-  user = steward_client_set_disabled_finish (client, wait_for (&result), &error);
+  steward_client_set_disabled_async (client, "bim", "bench@example.com", disabled, NULL, steward_bench_store_result_cb, &result);
+  user = steward_client_set_disabled_finish (client, steward_bench_wait_for (&result, ANSWER_TIMEOUT_S), &error);
   if (user == NULL)
     steward_bench_fail ("the write failed: %s", error->message);
 
@@ -83,13 +62,13 @@ timed_record (StewardJournal *journal)
   gint64                 start = g_get_monotonic_time ();
 
   steward_change_set_server (change, "Bench", "http://127.0.0.1");
-  steward_change_recorder_record_async (recorder, change, store_result_cb, &recorded);
-  if (!steward_change_recorder_record_finish (recorder, wait_for (&recorded), NULL))
+  steward_change_recorder_record_async (recorder, change, steward_bench_store_result_cb, &recorded);
+  if (!steward_change_recorder_record_finish (recorder, steward_bench_wait_for (&recorded, ANSWER_TIMEOUT_S), NULL))
     steward_bench_fail ("cannot record");
   now = g_date_time_new_now_utc ();
   steward_change_finish (change, NULL, NULL, now);
-  steward_change_recorder_complete_async (recorder, change, store_result_cb, &completed);
-  if (!steward_change_recorder_complete_finish (recorder, wait_for (&completed), NULL))
+  steward_change_recorder_complete_async (recorder, change, steward_bench_store_result_cb, &completed);
+  if (!steward_change_recorder_complete_finish (recorder, steward_bench_wait_for (&completed, ANSWER_TIMEOUT_S), NULL))
     steward_bench_fail ("cannot complete");
 
   return steward_bench_seconds_since (start);
@@ -148,8 +127,8 @@ main (int    argc,
     g_autoptr (GAsyncResult) result = NULL;
     g_autoptr (StewardUser) user = NULL;
 
-    steward_client_create_user_async (plain, "bench@example.com", "Bench User", NULL, NULL, NULL, store_result_cb, &result);
-    user = steward_client_create_user_finish (plain, wait_for (&result), &error);
+    steward_client_create_user_async (plain, "bench@example.com", "Bench User", NULL, NULL, NULL, steward_bench_store_result_cb, &result);
+    user = steward_client_create_user_finish (plain, steward_bench_wait_for (&result, ANSWER_TIMEOUT_S), &error);
     if (user == NULL)
       steward_bench_fail ("cannot create the user: %s", error->message);
   }

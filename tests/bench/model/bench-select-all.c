@@ -31,27 +31,7 @@ static const GOptionEntry options[] = {
   { NULL }
 };
 
-static void
-store_result_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for (GAsyncResult **slot)
-{
-  gint64 deadline = g_get_monotonic_time () + 900 * G_USEC_PER_SEC;
-
-  while (*slot == NULL)
-    {
-      if (g_get_monotonic_time () > deadline)
-        steward_bench_fail ("no answer within 900 s");
-      g_main_context_iteration (NULL, TRUE);
-    }
-  return *slot;
-}
+#define ANSWER_TIMEOUT_S 900
 
 /* Every page of @query read and dropped; returns how many users. */
 static guint
@@ -69,8 +49,8 @@ page_through (StewardClient          *client,
       g_autoptr (GError) error = NULL;
       guint n;
 
-      steward_client_list_users_async (client, page_query, NULL, store_result_cb, &result);
-      page = steward_client_list_users_finish (client, wait_for (&result), &error);
+      steward_client_list_users_async (client, page_query, NULL, steward_bench_store_result_cb, &result);
+      page = steward_client_list_users_finish (client, steward_bench_wait_for (&result, ANSWER_TIMEOUT_S), &error);
       if (page == NULL)
         steward_bench_fail ("a page failed: %s", error->message);
       n = steward_page_result_get_n_items (page);
@@ -94,8 +74,8 @@ plan_all (StewardClient          *client,
   guint added;
 
   steward_user_selection_select_query (selection, query, count);
-  steward_user_selection_add_to_plan_async (selection, client, plan, NULL, store_result_cb, &result);
-  added = steward_user_selection_add_to_plan_finish (selection, wait_for (&result), &error);
+  steward_user_selection_add_to_plan_async (selection, client, plan, NULL, steward_bench_store_result_cb, &result);
+  added = steward_user_selection_add_to_plan_finish (selection, steward_bench_wait_for (&result, ANSWER_TIMEOUT_S), &error);
   if (error != NULL)
     steward_bench_fail ("the plan failed: %s", error->message);
   *peak_kb = steward_bench_peak_rss_kb ();
