@@ -431,6 +431,7 @@ about_activated_cb (GtkWidget  *widget,
 
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
                         "transient-for", self,
+                        "title", _ ("About Steward"),
                         "application-name", _ ("Steward"),
                         "application-icon", APP_ID,
                         "version", PACKAGE_VERSION,

@@ -7,6 +7,9 @@
 
 #include "steward-accessible-names.h"
 
+#include <adwaita.h>
+#include <glib/gi18n-lib.h>
+
 #define WATCHED_KEY "steward-accessible-names-watched"
 
 /* The control a person operates, for widgets GTK builds out of parts: a
@@ -137,9 +140,123 @@ fix_and_watch (GtkWidget *widget)
     }
 }
 
+/* A stack page is a node of its own, named after its class unless it has
+ * a label: it is read by the title the page shows in a switcher, or as
+ * the page's content when it has none. */
+static void
+name_stack_pages (GtkStack *stack)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (stack)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkStackPage *page = gtk_stack_get_page (stack, child);
+      const char   *title = gtk_stack_page_get_title (page);
+
+      if (title == NULL && ADW_IS_STATUS_PAGE (child))
+        title = adw_status_page_get_title (ADW_STATUS_PAGE (child));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (page), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      title != NULL ? title : "", -1);
+    }
+}
+
+/* A titled preferences group already names its list by the title; an
+ * untitled one holds a window's form, read by the window's title. */
+static void
+name_untitled_group_list (GtkWidget *list)
+{
+  GtkWidget  *group = gtk_widget_get_ancestor (list, ADW_TYPE_PREFERENCES_GROUP);
+  GtkRoot    *root = gtk_widget_get_root (list);
+  const char *title = group != NULL ? adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)) : NULL;
+
+  if (group == NULL || (title != NULL && *title != '\0') || !GTK_IS_WINDOW (root))
+    return;
+  title = gtk_window_get_title (GTK_WINDOW (root));
+  if (title != NULL && *title != '\0')
+    gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+}
+
+/* An icon-only button libadwaita builds inside its own widgets, which
+ * our .ui files cannot name: a password row's peek button, the About
+ * window's Back buttons. GTK 4.8 reads them by the icon's class name. */
+static gboolean
+is_unnamed_toolkit_icon_button (GtkWidget *widget)
+{
+  g_autofree char *text = NULL;
+
+  if (!GTK_IS_BUTTON (widget))
+    return FALSE;
+  if (gtk_widget_get_ancestor (widget, ADW_TYPE_PASSWORD_ENTRY_ROW) == NULL
+      && gtk_widget_get_ancestor (widget, ADW_TYPE_ABOUT_WINDOW) == NULL)
+    return FALSE;
+  text = dup_visible_text (widget);
+  return (text == NULL || *text == '\0') && GTK_IS_IMAGE (gtk_button_get_child (GTK_BUTTON (widget)));
+}
+
+static void name_inner_parts (GtkWidget *widget);
+
+static void
+tooltip_changed_cb (GtkWidget  *widget,
+                    GParamSpec *pspec,
+                    gpointer    user_data)
+{
+  name_inner_parts (widget);
+}
+
+/* Nodes GTK and libadwaita build inside their own widgets, which GTK 4.8
+ * would read out by their class name: a password entry's peek icon (a
+ * button), the About window's Back buttons, a toast's close button, a menu button's menu. */
+static void
+name_inner_parts (GtkWidget *widget)
+{
+  GtkWidget       *parent = gtk_widget_get_parent (widget);
+  const char      *label = NULL;
+  g_autofree char *menu_name = NULL;
+
+  if (GTK_IS_LIST_BOX (widget))
+    name_untitled_group_list (widget);
+  else if (is_unnamed_toolkit_icon_button (widget))
+    {
+      /* The tooltip says what it does and follows its state (Show Text
+       * becomes Hide Text): read it, and follow it too. */
+      label = gtk_widget_get_tooltip_text (widget);
+      if (label == NULL)
+        label = _ ("Show or Hide the Text");
+      if (g_object_get_data (G_OBJECT (widget), WATCHED_KEY) == NULL)
+        {
+          g_object_set_data (G_OBJECT (widget), WATCHED_KEY, GINT_TO_POINTER (TRUE));
+          g_signal_connect_after (widget, "notify::tooltip-text", G_CALLBACK (tooltip_changed_cb), NULL);
+        }
+    }
+  else if (GTK_IS_BUTTON (widget) && parent != NULL && g_strcmp0 (G_OBJECT_TYPE_NAME (parent), "AdwToastWidget") == 0
+           && gtk_button_get_label (GTK_BUTTON (widget)) == NULL)
+    label = _ ("Dismiss");
+  else if (GTK_IS_POPOVER_MENU (widget) && GTK_IS_MENU_BUTTON (parent))
+    {
+      menu_name = dup_visible_text (parent);
+      if (menu_name == NULL || *menu_name == '\0')
+        {
+          g_free (menu_name);
+          menu_name = g_strdup (gtk_widget_get_tooltip_text (parent));
+        }
+      label = menu_name;
+    }
+
+  if (label != NULL && *label != '\0')
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+static void
+fix_parts (GtkWidget *widget)
+{
+  name_inner_parts (widget);
+  if (GTK_IS_STACK (widget))
+    name_stack_pages (GTK_STACK (widget));
+}
+
 static void
 fix_tree (GtkWidget *widget)
 {
+  fix_parts (widget);
   if (is_named_control (widget))
     fix_and_watch (widget);
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
@@ -159,8 +276,12 @@ widget_mapped_hook (GSignalInvocationHint *hint,
    * what is added to it later is fixed as it shows itself. */
   if (GTK_IS_ROOT (widget))
     fix_tree (widget);
-  else if (is_named_control (widget))
-    fix_and_watch (widget);
+  else
+    {
+      fix_parts (widget);
+      if (is_named_control (widget))
+        fix_and_watch (widget);
+    }
   return TRUE; /* stay installed */
 }
 
