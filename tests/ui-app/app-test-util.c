@@ -61,6 +61,47 @@ app_test_close_window (StewardWindow *window)
   steward_test_ui_drain ();
 }
 
+typedef struct
+{
+  int width;
+  int height;
+} Size;
+
+static gboolean
+window_has_size (gpointer user_data)
+{
+  gpointer *args = user_data;
+  Size     *size = args[1];
+
+  return gtk_widget_get_width (GTK_WIDGET (args[0])) == size->width && gtk_widget_get_height (GTK_WIDGET (args[0])) == size->height;
+}
+
+static gboolean
+window_allocated (gpointer window)
+{
+  return gtk_widget_get_width (window) > 0;
+}
+
+/* The default size also counts the client-side decoration's frame, so
+ * measure that first. */
+void
+app_test_resize_window (GtkWindow *window,
+                        int        width,
+                        int        height)
+{
+  Size     size = { width, height };
+  gpointer args[] = { window, &size };
+  int      default_width, default_height;
+
+  steward_test_ui_wait_until (window_allocated, window);
+  gtk_window_get_default_size (window, &default_width, &default_height);
+  gtk_window_set_default_size (window,
+                               width + default_width - gtk_widget_get_width (GTK_WIDGET (window)),
+                               height + default_height - gtk_widget_get_height (GTK_WIDGET (window)));
+  steward_test_ui_wait_until (window_has_size, args);
+  steward_test_ui_drain ();
+}
+
 /* The newest toplevel of @type, e.g. a dialog the window just opened. */
 gpointer
 app_test_find_toplevel (GType type)

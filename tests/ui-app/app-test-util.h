@@ -27,6 +27,11 @@ gboolean app_test_init (int    *argc,
 StewardWindow *app_test_open_window (void);
 void           app_test_close_window (StewardWindow *window);
 
+/* Gives @window's widget @width × @height and waits until it has them. */
+void app_test_resize_window (GtkWindow *window,
+                             int        width,
+                             int        height);
+
 /* The newest visible toplevel of @type, e.g. a dialog just opened. */
 gpointer app_test_find_toplevel (GType type);
 

@@ -23,47 +23,6 @@
 /* Helpers                                                             */
 /* ------------------------------------------------------------------ */
 
-typedef struct
-{
-  int width;
-  int height;
-} Size;
-
-static gboolean
-window_has_size (gpointer user_data)
-{
-  gpointer *args = user_data;
-  Size     *size = args[1];
-
-  return gtk_widget_get_width (GTK_WIDGET (args[0])) == size->width && gtk_widget_get_height (GTK_WIDGET (args[0])) == size->height;
-}
-
-static gboolean
-window_allocated (gpointer window)
-{
-  return gtk_widget_get_width (window) > 0;
-}
-
-/* Gives the window's widget @width × @height. The default size also
- * counts the client-side decoration's frame, so measure that first. */
-static void
-resize_window (GtkWindow *window,
-               int        width,
-               int        height)
-{
-  Size     size = { width, height };
-  gpointer args[] = { window, &size };
-  int      default_width, default_height;
-
-  steward_test_ui_wait_until (window_allocated, window);
-  gtk_window_get_default_size (window, &default_width, &default_height);
-  gtk_window_set_default_size (window,
-                               width + default_width - gtk_widget_get_width (GTK_WIDGET (window)),
-                               height + default_height - gtk_widget_get_height (GTK_WIDGET (window)));
-  steward_test_ui_wait_until (window_has_size, args);
-  steward_test_ui_drain ();
-}
-
 /* Every user the server has, disabled ones included, one page. */
 static GListModel *
 list_all_users (StewardTestServer *server)
@@ -188,7 +147,7 @@ test_default_size (void)
   server = steward_test_server_start ("--demo", "160", NULL);
   users = list_all_users (server);
   window = app_test_open_window ();
-  resize_window (GTK_WINDOW (window), 1100, 720);
+  app_test_resize_window (GTK_WINDOW (window), 1100, 720);
   app_test_connect_through_dialog (window, server, "Demo", NULL);
   column_view = steward_test_ui_find_widget (GTK_WIDGET (window->directory_view), GTK_TYPE_COLUMN_VIEW);
   gtk_selection_model_select_item (gtk_column_view_get_model (column_view), 0, TRUE);
@@ -238,7 +197,7 @@ test_narrow (void)
 
   server = steward_test_server_start ("--demo", "40", NULL);
   window = app_test_open_window ();
-  resize_window (GTK_WINDOW (window), 360, 720);
+  app_test_resize_window (GTK_WINDOW (window), 360, 720);
 
   /* Nothing on the first page asks for more than 360 px. */
   gtk_widget_measure (adw_application_window_get_content (ADW_APPLICATION_WINDOW (window)), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
@@ -272,7 +231,7 @@ test_narrow (void)
   g_assert_true (adw_leaflet_get_visible_child (window->leaflet) != GTK_WIDGET (window->user_page));
 
   /* Wide again: both side by side. */
-  resize_window (GTK_WINDOW (window), 1100, 720);
+  app_test_resize_window (GTK_WINDOW (window), 1100, 720);
   g_assert_false (adw_leaflet_get_folded (window->leaflet));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window->directory_view)));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window->user_page)));

@@ -1,0 +1,306 @@
+/* test-screenshots.c
+ *
+ * Every screen as a person sees it, saved as a picture: the no-server
+ * page, the directory with the user page, and each dialog, at the default
+ * size and at 360 px, in the light and the dark style. Each picture is
+ * checked for what it must show: the size asked for, nothing wider than
+ * 360 px when narrow, and the style's own background (a dark picture is
+ * dark, a light one light), so a colour fixed in CSS cannot hide.
+ *
+ * The pictures land in $STEWARD_SCREENSHOT_DIR/screens/, named
+ * SCREEN-SIZE-STYLE.png (directory-narrow-dark.png).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "steward-add-permissions-dialog.h"
+#include "steward-audit-log-dialog.h"
+#include "steward-delete-user-dialog.h"
+#include "steward-impersonation-dialog.h"
+#include "steward-metrics-dialog.h"
+#include "steward-migrate-user-dialog.h"
+#include "steward-new-user-dialog.h"
+#include "steward-window-private.h"
+
+#include "steward-test-keyring.h"
+#include "steward-test-ui.h"
+
+#include "app-test-util.h"
+
+#define DEFAULT_WIDTH 1100
+#define DEFAULT_HEIGHT 720
+#define NARROW_WIDTH 360
+
+typedef enum
+{
+  SIZE_DEFAULT,
+  SIZE_NARROW,
+} ShotSize;
+
+static const char *const size_names[] = { "default", "narrow" };
+
+typedef struct
+{
+  AdwColorScheme scheme;
+  const char    *name;
+} Style;
+
+static const Style styles[] = {
+  { ADW_COLOR_SCHEME_FORCE_LIGHT, "light" },
+  { ADW_COLOR_SCHEME_FORCE_DARK, "dark" },
+};
+
+/* ------------------------------------------------------------------ */
+/* Helpers                                                             */
+/* ------------------------------------------------------------------ */
+
+static char *
+shot_path (const char  *screen,
+           ShotSize     size,
+           const Style *style)
+{
+  const char      *root = g_getenv ("STEWARD_SCREENSHOT_DIR");
+  g_autofree char *file = g_strdup_printf ("%s-%s-%s.png", screen, size_names[size], style->name);
+
+  return g_build_filename (root != NULL ? root : g_get_tmp_dir (), "screens", file, NULL);
+}
+
+/* The mean luminance of the picture at @path, 0 (black) to 1 (white), and
+ * its width. */
+static double
+picture_luminance (const char *path,
+                   int        *width)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GdkTexture) texture = gdk_texture_new_from_filename (path, &error);
+  g_autofree guchar *pixels = NULL;
+  gsize              stride;
+  double             sum = 0;
+  int                height;
+
+  g_assert_no_error (error);
+  *width = gdk_texture_get_width (texture);
+  height = gdk_texture_get_height (texture);
+  stride = (gsize) *width * 4;
+  pixels = g_malloc (stride * height);
+  gdk_texture_download (texture, pixels, stride); /* B, G, R, A */
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < *width; x++)
+      {
+        const guchar *p = pixels + y * stride + x * 4;
+
+        sum += (0.0722 * p[0] + 0.7152 * p[1] + 0.2126 * p[2]) / 255.0;
+      }
+  return sum / ((double) *width * height);
+}
+
+static GtkWidget *
+content_of (GtkWindow *window)
+{
+  return ADW_IS_APPLICATION_WINDOW (window) ? adw_application_window_get_content (ADW_APPLICATION_WINDOW (window))
+                                            : adw_window_get_content (ADW_WINDOW (window));
+}
+
+static int
+minimum_width (GtkWindow *window)
+{
+  int minimum;
+
+  gtk_widget_measure (content_of (window), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  return minimum;
+}
+
+static void
+note_transition (gpointer widget,
+                 gpointer user_data)
+{
+  gboolean *running = user_data;
+
+  if (GTK_IS_STACK (widget))
+    *running |= gtk_stack_get_transition_running (widget);
+  else if (ADW_IS_LEAFLET (widget))
+    *running |= adw_leaflet_get_child_transition_running (widget);
+}
+
+/* No page is still fading or sliding in: a picture taken mid-way would
+ * show two pages at once. */
+static gboolean
+transitions_settled (gpointer window)
+{
+  gboolean running = FALSE;
+
+  steward_test_ui_foreach_widget (GTK_WIDGET (window), note_transition, &running);
+  return !running;
+}
+
+/* Saves @window as it is now in each style, and checks each picture. */
+static void
+shoot (GtkWindow  *window,
+       const char *screen,
+       ShotSize    size)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  double           luminance[G_N_ELEMENTS (styles)];
+
+  steward_test_ui_wait_until (transitions_settled, window);
+  if (size == SIZE_NARROW)
+    g_assert_cmpint (minimum_width (window), <=, NARROW_WIDTH);
+
+  for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
+    {
+      g_autofree char *path = shot_path (screen, size, &styles[i]);
+      int              width;
+
+      adw_style_manager_set_color_scheme (manager, styles[i].scheme);
+      steward_test_ui_drain ();
+      g_assert_cmpint (adw_style_manager_get_dark (manager), ==, styles[i].scheme == ADW_COLOR_SCHEME_FORCE_DARK);
+      g_assert_true (steward_test_ui_save_screenshot (window, path));
+      luminance[i] = picture_luminance (path, &width);
+      g_test_message ("%s: %d px wide, mean luminance %.2f", path, width, luminance[i]);
+      if (size == SIZE_NARROW)
+        g_assert_cmpint (width, ==, NARROW_WIDTH);
+    }
+  /* Light is light and dark is dark, all over the picture. */
+  g_assert_cmpfloat (luminance[0], >, 0.6);
+  g_assert_cmpfloat (luminance[1], <, 0.4);
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+typedef struct
+{
+  const char *action;
+  const char *screen;
+  GType (*get_type) (void);
+} DialogScreen;
+
+static const DialogScreen dialog_screens[] = {
+  { "win.connect", "connect", steward_connect_dialog_get_type },
+  { "win.new-user", "new-user", steward_new_user_dialog_get_type },
+  { "win.add-permissions", "add-permissions", steward_add_permissions_dialog_get_type },
+  { "win.migrate-user", "migrate-user", steward_migrate_user_dialog_get_type },
+  { "win.delete-user", "delete-user", steward_delete_user_dialog_get_type },
+  { "win.download-metrics", "metrics", steward_metrics_dialog_get_type },
+  { "win.prepare-impersonation", "impersonation", steward_impersonation_dialog_get_type },
+  { "win.audit-log", "audit-log", steward_audit_log_dialog_get_type },
+};
+
+static gboolean
+dialog_shown (gpointer user_data)
+{
+  const DialogScreen *screen = user_data;
+
+  return app_test_find_toplevel (screen->get_type ()) != NULL;
+}
+
+static gboolean
+widget_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+/* Opens each dialog over @window, shoots it as it opens and at 360 px. */
+static void
+shoot_dialogs (StewardWindow *window,
+               ShotSize       window_size)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (dialog_screens); i++)
+    {
+      const DialogScreen *screen = &dialog_screens[i];
+      GtkWindow          *dialog;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), screen->action, NULL));
+      steward_test_ui_wait_until (dialog_shown, (gpointer) screen);
+      dialog = app_test_find_toplevel (screen->get_type ());
+      steward_test_ui_wait_until (widget_mapped, dialog);
+      if (window_size == SIZE_DEFAULT)
+        shoot (dialog, screen->screen, SIZE_DEFAULT);
+      else
+        {
+          app_test_resize_window (dialog, NARROW_WIDTH, gtk_widget_get_height (GTK_WIDGET (dialog)));
+          shoot (dialog, screen->screen, SIZE_NARROW);
+        }
+      gtk_window_destroy (dialog);
+      steward_test_ui_drain ();
+    }
+}
+
+static void
+select_user (StewardWindow *window,
+             guint          position)
+{
+  GtkColumnView *column_view = steward_test_ui_find_widget (GTK_WIDGET (window->directory_view), GTK_TYPE_COLUMN_VIEW);
+
+  gtk_selection_model_select_item (gtk_column_view_get_model (column_view), position, TRUE);
+  steward_test_ui_drain ();
+}
+
+/* ------------------------------------------------------------------ */
+/* Tests                                                               */
+/* ------------------------------------------------------------------ */
+
+static void
+test_default_size (void)
+{
+  g_autoptr (StewardTestServer) server = NULL;
+  StewardWindow *window;
+
+  if (!steward_test_require_keyring ())
+    return;
+
+  server = steward_test_server_start ("--demo", "160", NULL);
+  window = app_test_open_window ();
+  app_test_resize_window (GTK_WINDOW (window), DEFAULT_WIDTH, DEFAULT_HEIGHT);
+  shoot (GTK_WINDOW (window), "no-server", SIZE_DEFAULT);
+
+  app_test_connect_through_dialog (window, server, "Demo", "STAGING");
+  select_user (window, 2);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window->user_page)));
+  shoot (GTK_WINDOW (window), "directory", SIZE_DEFAULT);
+
+  shoot_dialogs (window, SIZE_DEFAULT);
+  app_test_close_window (window);
+}
+
+static void
+test_narrow (void)
+{
+  g_autoptr (StewardTestServer) server = NULL;
+  StewardWindow *window;
+
+  if (!steward_test_require_keyring ())
+    return;
+
+  server = steward_test_server_start ("--demo", "160", NULL);
+  window = app_test_open_window ();
+  app_test_resize_window (GTK_WINDOW (window), NARROW_WIDTH, DEFAULT_HEIGHT);
+  shoot (GTK_WINDOW (window), "no-server", SIZE_NARROW);
+
+  app_test_connect_through_dialog (window, server, "Demo", "STAGING");
+  shoot (GTK_WINDOW (window), "directory", SIZE_NARROW);
+
+  /* Folded: the user page takes the whole window, with a back button. */
+  select_user (window, 2);
+  steward_test_ui_wait_until (widget_mapped, window->user_page);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window->back_button)));
+  shoot (GTK_WINDOW (window), "user-page", SIZE_NARROW);
+  app_test_close_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  if (!app_test_init (&argc, &argv))
+    return 77;
+
+  g_test_add_func ("/ui/screenshots/default-size", test_default_size);
+  g_test_add_func ("/ui/screenshots/narrow", test_narrow);
+
+  status = g_test_run ();
+  g_clear_object (&app_test_application);
+  return status;
+}
