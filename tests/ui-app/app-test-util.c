@@ -102,6 +102,12 @@ app_test_resize_window (GtkWindow *window,
   steward_test_ui_drain ();
 }
 
+gboolean
+app_test_widget_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
 /* The newest toplevel of @type, e.g. a dialog the window just opened. */
 gpointer
 app_test_find_toplevel (GType type)

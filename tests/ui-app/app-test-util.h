@@ -45,6 +45,9 @@ void app_test_connect_through_dialog (StewardWindow     *window,
                                       const char        *name,
                                       const char        *tag);
 
+/* A predicate for steward_test_ui_wait_until() over any widget. */
+gboolean app_test_widget_mapped (gpointer widget);
+
 /* Predicates for steward_test_ui_wait_until() over a StewardWindow. */
 gboolean app_test_window_connected (gpointer window);
 gboolean app_test_directory_settled (gpointer window);

@@ -194,12 +194,6 @@ dialog_shown (gpointer user_data)
   return app_test_find_toplevel (screen->get_type ()) != NULL;
 }
 
-static gboolean
-widget_mapped (gpointer widget)
-{
-  return gtk_widget_get_mapped (widget);
-}
-
 /* Opens each dialog over @window, shoots it as it opens and at 360 px. */
 static void
 shoot_dialogs (StewardWindow *window,
@@ -213,7 +207,7 @@ shoot_dialogs (StewardWindow *window,
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), screen->action, NULL));
       steward_test_ui_wait_until (dialog_shown, (gpointer) screen);
       dialog = app_test_find_toplevel (screen->get_type ());
-      steward_test_ui_wait_until (widget_mapped, dialog);
+      steward_test_ui_wait_until (app_test_widget_mapped, dialog);
       if (window_size == SIZE_DEFAULT)
         shoot (dialog, screen->screen, SIZE_DEFAULT);
       else
@@ -282,7 +276,7 @@ test_narrow (void)
 
   /* Folded: the user page takes the whole window, with a back button. */
   select_user (window, 2);
-  steward_test_ui_wait_until (widget_mapped, window->user_page);
+  steward_test_ui_wait_until (app_test_widget_mapped, window->user_page);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window->back_button)));
   shoot (GTK_WINDOW (window), "user-page", SIZE_NARROW);
   app_test_close_window (window);

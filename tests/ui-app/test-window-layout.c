@@ -120,12 +120,6 @@ survey_cell (gpointer widget,
     }
 }
 
-static gboolean
-widget_mapped (gpointer widget)
-{
-  return gtk_widget_get_mapped (widget);
-}
-
 /* ------------------------------------------------------------------ */
 /* Tests                                                               */
 /* ------------------------------------------------------------------ */
@@ -217,7 +211,7 @@ test_narrow (void)
   /* Selecting a user shows the user page with a back button ... */
   column_view = steward_test_ui_find_widget (GTK_WIDGET (window->directory_view), GTK_TYPE_COLUMN_VIEW);
   gtk_selection_model_select_item (gtk_column_view_get_model (column_view), 1, TRUE);
-  steward_test_ui_wait_until (widget_mapped, window->user_page);
+  steward_test_ui_wait_until (app_test_widget_mapped, window->user_page);
   g_assert_true (adw_leaflet_get_visible_child (window->leaflet) == GTK_WIDGET (window->user_page));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->back_button)));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window->back_button)));
@@ -226,7 +220,7 @@ test_narrow (void)
 
   /* ... and back returns to the list. */
   steward_test_ui_click (GTK_WIDGET (window->back_button));
-  steward_test_ui_wait_until (widget_mapped, window->directory_view);
+  steward_test_ui_wait_until (app_test_widget_mapped, window->directory_view);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->back_button)));
   g_assert_true (adw_leaflet_get_visible_child (window->leaflet) != GTK_WIDGET (window->user_page));
 
