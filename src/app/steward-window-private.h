@@ -35,6 +35,7 @@ struct _StewardWindow
   /* The profile being connected and its cancellable. */
   StewardProfile *connecting_profile;
   GCancellable   *connect_cancellable;
+  guint           apply_fold_id; /* idle: folds the header and list */
   /* Where Export… or Export Access Review is asking to save. */
   GtkFileChooserNative *export_chooser;
   /* Reading the selected users into a bulk plan. */
@@ -52,6 +53,8 @@ struct _StewardWindow
   AdwStatusPage        *connecting_page;
   AdwStatusPage        *failed_page;
   AdwLeaflet           *leaflet;
+  GtkBox               *filter_bar;
+  GtkBox               *server_title_box;
   GtkSearchEntry       *search_entry;
   GtkDropDown          *status_dropdown;
   GtkDropDown          *permission_dropdown;

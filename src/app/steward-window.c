@@ -286,11 +286,33 @@ selected_user_changed_cb (StewardWindow *self)
     steward_window_put_on_page (self, user);
 }
 
+/* Folded, the directory keeps the columns a person picks a user by, the
+ * filters share a row of their own under the full-width search, and the
+ * server's tag goes under its name. */
+static gboolean
+apply_fold_cb (gpointer user_data)
+{
+  StewardWindow *self = user_data;
+  gboolean       folded = adw_leaflet_get_folded (self->leaflet);
+
+  self->apply_fold_id = 0;
+  steward_directory_view_set_compact (self->directory_view, folded);
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->filter_bar), folded ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->status_dropdown), folded);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->permission_dropdown), folded);
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->server_title_box), folded ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+  gtk_box_set_spacing (self->server_title_box, folded ? 0 : 8);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 leaflet_changed_cb (StewardWindow *self)
 {
-  /* Folded, the directory keeps the columns a person picks a user by. */
-  steward_directory_view_set_compact (self->directory_view, adw_leaflet_get_folded (self->leaflet));
+  /* The leaflet folds while the window is being laid out; changing the
+   * header's and the list's shape then would leave them unallocated for
+   * that frame, so it waits for the layout to finish. */
+  if (self->apply_fold_id == 0)
+    self->apply_fold_id = g_idle_add (apply_fold_cb, self);
   update_back_button (self);
 }
 
@@ -512,6 +534,7 @@ steward_window_dispose (GObject *object)
 {
   StewardWindow *self = STEWARD_WINDOW (object);
 
+  g_clear_handle_id (&self->apply_fold_id, g_source_remove);
   g_cancellable_cancel (self->connect_cancellable);
   g_clear_object (&self->connect_cancellable);
   g_clear_object (&self->connecting_profile);
@@ -556,6 +579,8 @@ steward_window_class_init (StewardWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StewardWindow, connecting_page);
   gtk_widget_class_bind_template_child (widget_class, StewardWindow, failed_page);
   gtk_widget_class_bind_template_child (widget_class, StewardWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, StewardWindow, filter_bar);
+  gtk_widget_class_bind_template_child (widget_class, StewardWindow, server_title_box);
   gtk_widget_class_bind_template_child (widget_class, StewardWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, StewardWindow, status_dropdown);
   gtk_widget_class_bind_template_child (widget_class, StewardWindow, permission_dropdown);

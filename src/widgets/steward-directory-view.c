@@ -55,6 +55,8 @@ struct _StewardDirectoryView
   GtkPopoverMenu            *context_menu;
   GMenuModel                *bulk_menu;
   GtkColumnViewColumn       *name_column;
+  GtkListItemFactory        *name_factory;
+  GtkListItemFactory        *compact_name_factory;
   GtkColumnViewColumn       *email_column;
   GtkColumnViewColumn       *iam_column;
   GtkColumnViewColumn       *last_login_column;
@@ -537,6 +539,8 @@ steward_directory_view_class_init (StewardDirectoryViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StewardDirectoryView, selected_label);
   gtk_widget_class_bind_template_child (widget_class, StewardDirectoryView, bulk_menu);
   gtk_widget_class_bind_template_child (widget_class, StewardDirectoryView, name_column);
+  gtk_widget_class_bind_template_child (widget_class, StewardDirectoryView, name_factory);
+  gtk_widget_class_bind_template_child (widget_class, StewardDirectoryView, compact_name_factory);
   gtk_widget_class_bind_template_child (widget_class, StewardDirectoryView, email_column);
   gtk_widget_class_bind_template_child (widget_class, StewardDirectoryView, iam_column);
   gtk_widget_class_bind_template_child (widget_class, StewardDirectoryView, last_login_column);
@@ -699,9 +703,23 @@ void
 steward_directory_view_set_compact (StewardDirectoryView *self,
                                     gboolean              compact)
 {
+  GtkListItemFactory *name_factory;
+
   g_return_if_fail (STEWARD_IS_DIRECTORY_VIEW (self));
 
-  /* The user page shows the rest once a user is picked. */
+  name_factory = compact ? self->compact_name_factory : self->name_factory;
+
+  /* The user page shows the rest once a user is picked; the address moves
+   * under the name so a narrow window cuts neither. GTK 4.8 keeps a
+   * column's cells when its factory changes, so hiding the column around
+   * the swap has them built again. */
+  if (gtk_column_view_column_get_factory (self->name_column) != name_factory)
+    {
+      gtk_column_view_column_set_visible (self->name_column, FALSE);
+      gtk_column_view_column_set_factory (self->name_column, name_factory);
+      gtk_column_view_column_set_visible (self->name_column, TRUE);
+    }
+  gtk_column_view_column_set_visible (self->email_column, !compact);
   gtk_column_view_column_set_visible (self->iam_column, !compact);
   gtk_column_view_column_set_visible (self->permissions_column, !compact);
   gtk_column_view_column_set_visible (self->status_column, !compact);

@@ -4,7 +4,8 @@
  * page, the directory with the user page, and each dialog, at the default
  * size and at 360 px, in the light and the dark style. Each picture is
  * checked for what it must show: the size asked for, nothing wider than
- * 360 px when narrow, and the style's own background (a dark picture is
+ * 360 px when narrow (and no label of the main window cut), and the
+ * style's own background (a dark picture is
  * dark, a light one light), so a colour fixed in CSS cannot hide.
  *
  * The pictures land in $STEWARD_SCREENSHOT_DIR/screens/, named
@@ -168,6 +169,43 @@ shoot (GtkWindow  *window,
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
 }
 
+static void
+check_label_whole (gpointer widget,
+                   gpointer user_data)
+{
+  guint *cut = user_data;
+
+  if (!GTK_IS_LABEL (widget) || !gtk_widget_get_mapped (widget))
+    return;
+  if (pango_layout_is_ellipsized (gtk_label_get_layout (widget)))
+    {
+      g_test_message ("cut: \"%s\" (%d px wide)", gtk_label_get_text (widget), gtk_widget_get_width (widget));
+      (*cut)++;
+    }
+}
+
+/* Nothing a person reads on @window ends in an ellipsis: the narrow
+ * layout has room for every label it shows. */
+static void
+assert_nothing_cut (GtkWindow *window)
+{
+  guint cut = 0;
+
+  steward_test_ui_foreach_widget (GTK_WIDGET (window), check_label_whole, &cut);
+  g_assert_cmpuint (cut, ==, 0);
+}
+
+/* @widget spans the whole width of @bar: nothing shares its row. */
+static void
+assert_row_of_its_own (GtkWidget *widget,
+                       GtkWidget *bar)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, bar, &bounds));
+  g_assert_cmpfloat (bounds.size.width, ==, gtk_widget_get_width (bar));
+}
+
 typedef struct
 {
   const char *action;
@@ -212,7 +250,7 @@ shoot_dialogs (StewardWindow *window,
         shoot (dialog, screen->screen, SIZE_DEFAULT);
       else
         {
-          app_test_resize_window (dialog, NARROW_WIDTH, gtk_widget_get_height (GTK_WIDGET (dialog)));
+          app_test_resize_window (dialog, NARROW_WIDTH, DEFAULT_HEIGHT);
           shoot (dialog, screen->screen, SIZE_NARROW);
         }
       gtk_window_destroy (dialog);
@@ -270,15 +308,24 @@ test_narrow (void)
   window = app_test_open_window ();
   app_test_resize_window (GTK_WINDOW (window), NARROW_WIDTH, DEFAULT_HEIGHT);
   shoot (GTK_WINDOW (window), "no-server", SIZE_NARROW);
+  assert_nothing_cut (GTK_WINDOW (window));
 
+  /* The server's name and tag, the search's hint, each name and address. */
   app_test_connect_through_dialog (window, server, "Demo", "STAGING");
   shoot (GTK_WINDOW (window), "directory", SIZE_NARROW);
+  assert_nothing_cut (GTK_WINDOW (window));
+  assert_row_of_its_own (GTK_WIDGET (window->search_entry), GTK_WIDGET (window->filter_bar));
 
   /* Folded: the user page takes the whole window, with a back button. */
   select_user (window, 2);
   steward_test_ui_wait_until (app_test_widget_mapped, window->user_page);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window->back_button)));
   shoot (GTK_WINDOW (window), "user-page", SIZE_NARROW);
+  assert_nothing_cut (GTK_WINDOW (window));
+
+  /* Dialogs fit too; a long title may end in an ellipsis, as in any
+   * header bar. */
+  shoot_dialogs (window, SIZE_NARROW);
   app_test_close_window (window);
 }
 
