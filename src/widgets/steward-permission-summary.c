@@ -63,10 +63,12 @@ compose (const char *const *permissions,
         g_string_append (text, _ (", "));
       g_string_append (text, permissions[i]);
     }
-  if (n_shown < n)
+  if (n_shown == 0 && n > 0)
+    /* A bare "+3" would not say what is counted. */
+    g_string_append_printf (text, ngettext ("%u permission", "%u permissions", n), n);
+  else if (n_shown < n)
     {
-      if (n_shown > 0)
-        g_string_append (text, _ (", "));
+      g_string_append (text, _ (", "));
       /* TRANSLATORS: how many more permissions than fit the column: "+3". */
       g_string_append_printf (text, _ ("+%u"), n - n_shown);
     }
