@@ -378,8 +378,8 @@ steward_test_ui_fetch_user (StewardSession *session,
   return user;
 }
 
-static GtkWidget *
-window_content (GtkWindow *window)
+GtkWidget *
+steward_test_ui_window_content (GtkWindow *window)
 {
   if (ADW_IS_APPLICATION_WINDOW (window))
     return adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
@@ -392,7 +392,7 @@ gboolean
 steward_test_ui_save_screenshot (GtkWindow  *window,
                                  const char *path)
 {
-  GtkWidget *content = window_content (window);
+  GtkWidget *content = steward_test_ui_window_content (window);
   g_autoptr (GdkPaintable) paintable = NULL;
   g_autoptr (GtkSnapshot) snapshot = NULL;
   g_autoptr (GskRenderNode) node = NULL;

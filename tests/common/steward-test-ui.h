@@ -86,6 +86,9 @@ StewardUser *steward_test_ui_fetch_user (StewardSession *session,
                                          const char     *iamid,
                                          const char     *userid);
 
+/* What a libadwaita or plain window holds under its decoration. */
+GtkWidget *steward_test_ui_window_content (GtkWindow *window);
+
 /* Renders @window's content to a PNG at @path (created with parents).
  * Returns FALSE, with a message, when nothing could be rendered. */
 gboolean steward_test_ui_save_screenshot (GtkWindow  *window,

@@ -97,19 +97,12 @@ picture_luminance (const char *path,
   return sum / ((double) *width * height);
 }
 
-static GtkWidget *
-content_of (GtkWindow *window)
-{
-  return ADW_IS_APPLICATION_WINDOW (window) ? adw_application_window_get_content (ADW_APPLICATION_WINDOW (window))
-                                            : adw_window_get_content (ADW_WINDOW (window));
-}
-
 static int
 minimum_width (GtkWindow *window)
 {
   int minimum;
 
-  gtk_widget_measure (content_of (window), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  gtk_widget_measure (steward_test_ui_window_content (window), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
   return minimum;
 }
 
