@@ -14,7 +14,6 @@ usage: accessibility.py STEWARD STEWARD_SERVER SCREENSHOT_DIR"""
 
 import re
 import sys
-import traceback
 
 from dogtail import rawinput
 
@@ -237,21 +236,14 @@ def walk(app, server, check):
 
 
 def main(steward, steward_server, screenshot_dir):
-    server = e2e.Server(steward_server, e2e.scratch_dir("steward-e2e-data-"))
-    shots = e2e.Screenshots(screenshot_dir)
-    process, app = e2e.launch_app(steward)
-    check = Checker(app, shots)
-    try:
-        walk(app, server, check)
-    except Exception:
-        traceback.print_exc()
-        print("\n".join(e2e.dump(app)))
-        shots.take("failure")
-        sys.exit(1)
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-        server.stop()
+    checks = []
+
+    def walk_checked(app, server, shots):
+        checks.append(Checker(app, shots))
+        walk(app, server, checks[0])
+
+    e2e.run_walk(steward, steward_server, screenshot_dir, walk_checked)
+    check = checks[0]
     print("screens: " + ", ".join("%s %d" % count for count in check.counts))
     print("%d offending nodes, %d upstream" % (check.failures, check.upstream))
     if check.failures:

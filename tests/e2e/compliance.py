@@ -12,7 +12,6 @@ import csv
 import os
 import sys
 import time
-import traceback
 
 import steward_e2e as e2e
 
@@ -26,34 +25,17 @@ def emails():
 
 
 def main(steward, steward_server, screenshot_dir):
-    server = e2e.Server(steward_server, e2e.scratch_dir("steward-e2e-data-"))
-    shots = e2e.Screenshots(screenshot_dir)
     work_dir = e2e.scratch_dir("steward-e2e-compliance-")
-    process, app = e2e.launch_app(steward)
-    try:
-        walk(app, server, shots, work_dir)
-    except Exception:
-        # dogtail replaces the exception hook: print the trace ourselves.
-        traceback.print_exc()
-        print("\n".join(e2e.dump(app)))
-        shots.take("failure")
-        sys.exit(1)
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-        server.stop()
+    e2e.run_walk(steward, steward_server, screenshot_dir,
+                 lambda app, server, shots: walk(app, server, shots, work_dir))
     print("ok: the Compliance team was onboarded and reviewed")
 
 
-def step(name):
-    print("# " + name, flush=True)
-
-
 def walk(app, server, shots, work_dir):
-    step("connect")
+    e2e.step("connect")
     window = e2e.connect(app, server, "Compliance")
 
-    step("import five users from a CSV file")
+    e2e.step("import five users from a CSV file")
     team_csv = os.path.join(work_dir, "compliance-team.csv")
     with open(team_csv, "w", newline="", encoding="utf-8") as out:
         writer = csv.writer(out)
@@ -77,14 +59,14 @@ def walk(app, server, shots, work_dir):
     shots.take("imported")
     e2e.click(e2e.button(dialog, "Close"))
 
-    step("select the five")
+    e2e.step("select the five")
     e2e.find(window, "Search Users", "entry").text = DOMAIN
     e2e.find(window, "5 users", "label", timeout=30)
     e2e.click(e2e.button(window, "Select All"))
     e2e.find(window, "5 selected", "label")
     shots.take("selected")
 
-    step("add GOVERNANCE in one review")
+    e2e.step("add GOVERNANCE in one review")
     e2e.click(e2e.find(window, "Change Selected", None))
     e2e.click(e2e.find(app, "Add Permissions…", "menu item"))
     chooser = e2e.find(app, "Add Permissions", "frame")
@@ -102,7 +84,7 @@ def walk(app, server, shots, work_dir):
     shots.take("applied")
     e2e.click(e2e.button(review, "Close"))
 
-    step("export the access review")
+    e2e.step("export the access review")
     target = os.path.join(work_dir, "access-review.csv")
     e2e.click(e2e.find(window, "Main Menu", "push button"))
     e2e.click(e2e.find(app, "Export Access Review…", "menu item"))

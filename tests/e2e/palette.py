@@ -11,7 +11,6 @@ import json
 import subprocess
 import sys
 import time
-import traceback
 
 from dogtail import rawinput
 
@@ -19,26 +18,10 @@ import steward_e2e as e2e
 
 
 def main(steward, steward_server, stewardctl, screenshot_dir):
-    server = e2e.Server(steward_server, e2e.scratch_dir("steward-e2e-palette-"))
-    shots = e2e.Screenshots(screenshot_dir)
-    process, app = e2e.launch_app(steward)
-    try:
-        walk(app, server, stewardctl, shots)
-    except Exception:
-        # dogtail replaces the exception hook: print the trace ourselves.
-        traceback.print_exc()
-        print("\n".join(e2e.dump(app)))
-        shots.take("palette-failure")
-        sys.exit(1)
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-        server.stop()
+    e2e.run_walk(steward, steward_server, screenshot_dir,
+                 lambda app, server, shots: walk(app, server, stewardctl, shots),
+                 data_prefix="steward-e2e-palette-", failure_shot="palette-failure")
     print("ok: the palette walk passed")
-
-
-def step(name):
-    print("# " + name, flush=True)
 
 
 def plain_user(server):
@@ -73,13 +56,13 @@ def gdbus(*arguments):
 
 
 def walk(app, server, stewardctl, shots):
-    step("connect")
+    e2e.step("connect")
     window = e2e.connect(app, server, "Palette")
     user = plain_user(server)
     name, email = user["profile"]["name"], user["profile"]["email"]
     shots.take("palette-connected")
 
-    step("open the palette with Ctrl+K and find a user")
+    e2e.step("open the palette with Ctrl+K and find a user")
     palette = open_palette(app, window)
     search(palette, email)
     # GTK 4.8 reads a row's own name, then its title.
@@ -89,7 +72,7 @@ def walk(app, server, stewardctl, shots):
     rawinput.pressKey("Return")
     e2e.find_containing(palette, "Actions apply to %s" % name, "label")
 
-    step("disable them from the palette")
+    e2e.step("disable them from the palette")
     search(palette, "Disable")
     e2e.find_containing(palette, "Disable, %s" % name, "list item")
     rawinput.pressKey("Return")
@@ -99,7 +82,7 @@ def walk(app, server, stewardctl, shots):
     e2e.wait_for(lambda: server.user("bim", user["userid"])["disabled"], "%s disabled" % email)
     shots.take("palette-disabled")
 
-    step("open the Change Journal from the palette and see the change")
+    e2e.step("open the Change Journal from the palette and see the change")
     palette = open_palette(app, window)
     search(palette, "change journal")
     e2e.find(palette, "Change Journal", "list item")
@@ -112,7 +95,7 @@ def walk(app, server, stewardctl, shots):
     assert changes[0]["before"]["disabled"] is False and changes[0]["after"]["disabled"] is True, changes[0]
     shots.take("palette-journal")
 
-    step("the README's gdbus example: a dry run changes nothing")
+    e2e.step("the README's gdbus example: a dry run changes nothing")
     other = plain_user(server)
     reply = gdbus("--method", "io.github.stewardapp.Steward1.Disable", other["userid"], "true")
     assert reply.startswith("(true, ('%s'," % other["userid"]) and "'disabled'" in reply, reply

@@ -5,8 +5,10 @@ screenshot per step."""
 import json
 import os
 import subprocess
+import sys
 import tempfile
 import time
+import traceback
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -18,7 +20,7 @@ from gi.repository import Gio  # noqa: E402
 Gio.Settings.new("org.gnome.desktop.interface").set_boolean("toolkit-accessibility", True)
 
 from dogtail import config as dogtail_config  # noqa: E402
-from dogtail import predicate, tree  # noqa: E402
+from dogtail import tree  # noqa: E402
 
 dogtail_config.config.searchCutoffCount = 40
 dogtail_config.config.actionDelay = 0.2
@@ -219,3 +221,31 @@ def _application(name):
 
 def scratch_dir(prefix):
     return tempfile.mkdtemp(prefix=prefix)
+
+
+def step(name):
+    """Says which step of a walk runs, so a failure shows where it was."""
+    print("# " + name, flush=True)
+
+
+def run_walk(steward, steward_server, screenshot_dir, walk, data_prefix="steward-e2e-data-",
+             failure_shot="failure"):
+    """Runs walk(app, server, shots) on the real steward against a fresh
+    steward-server. On any failure prints the trace, the application's
+    AT-SPI tree and a screenshot, and exits 1; both processes are always
+    stopped."""
+    server = Server(steward_server, scratch_dir(data_prefix))
+    shots = Screenshots(screenshot_dir)
+    process, app = launch_app(steward)
+    try:
+        walk(app, server, shots)
+    except Exception:
+        # dogtail replaces the exception hook: print the trace ourselves.
+        traceback.print_exc()
+        print("\n".join(dump(app)))
+        shots.take(failure_shot)
+        sys.exit(1)
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        server.stop()

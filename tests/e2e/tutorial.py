@@ -10,33 +10,15 @@ import json
 import os
 import sys
 import time
-import traceback
 import urllib.parse
 
 import steward_e2e as e2e
 
 
 def main(steward, steward_server, screenshot_dir):
-    server = e2e.Server(steward_server, e2e.scratch_dir("steward-e2e-data-"))
-    shots = e2e.Screenshots(screenshot_dir)
-    process, app = e2e.launch_app(steward)
-    try:
-        walk(app, server, shots, screenshot_dir)
-    except Exception:
-        # dogtail replaces the exception hook: print the trace ourselves.
-        traceback.print_exc()
-        print("\n".join(e2e.dump(app)))
-        shots.take("failure")
-        sys.exit(1)
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-        server.stop()
+    e2e.run_walk(steward, steward_server, screenshot_dir,
+                 lambda app, server, shots: walk(app, server, shots, screenshot_dir))
     print("ok: the whole tutorial passed")
-
-
-def step(name):
-    print("# " + name, flush=True)
 
 
 def find_user(server, userid, condition):
@@ -49,11 +31,11 @@ def find_user(server, userid, condition):
 
 
 def walk(app, server, shots, work_dir):
-    step("connect")
+    e2e.step("connect")
     window = e2e.connect(app, server, "Tutorial")
     shots.take("connected")
 
-    step("create User 1")
+    e2e.step("create User 1")
     e2e.click(e2e.button(window, "New User"))
     dialog = e2e.find(app, "New User", "frame")
     e2e.type_into(dialog, "Full Name", "User 1")
@@ -63,7 +45,7 @@ def walk(app, server, shots, work_dir):
     assert user["profile"]["name"] == "User 1"
     shots.take("user-created")
 
-    step("add GOVERNANCE")
+    e2e.step("add GOVERNANCE")
     e2e.click(e2e.button(window, "Add Permissions"))
     dialog = e2e.find(app, "Add Permissions", "frame")
     e2e.click(e2e.find(dialog, "GOVERNANCE", "check box"))
@@ -71,12 +53,12 @@ def walk(app, server, shots, work_dir):
     e2e.wait_for(lambda: "GOVERNANCE" in server.user("bim", "user1@example.com")["permissions"], "GOVERNANCE granted")
     shots.take("governance-added")
 
-    step("remove a permission")
+    e2e.step("remove a permission")
     e2e.click(e2e.find(window, "Remove CREATE_PROJECT", "push button"))
     e2e.wait_for(lambda: "CREATE_PROJECT" not in server.user("bim", "user1@example.com")["permissions"], "CREATE_PROJECT removed")
     shots.take("permission-removed")
 
-    step("disable the user")
+    e2e.step("disable the user")
     e2e.click(e2e.find(window, "Manage", "push button"))
     e2e.click(e2e.find(app, "Disable", "menu item"))
     confirm = e2e.find(app, "Disable User 1?", "dialog")
@@ -84,19 +66,19 @@ def walk(app, server, shots, work_dir):
     e2e.wait_for(lambda: server.user("bim", "user1@example.com")["disabled"], "User 1 disabled")
     shots.take("disabled")
 
-    step("show disabled accounts")
+    e2e.step("show disabled accounts")
     e2e.click(e2e.find(window, "Main Menu", "push button"))
     e2e.click(e2e.find(app, "Include Disabled Accounts", "check menu item"))
     e2e.find(window, "User 1", "label", timeout=30)
     shots.take("disabled-shown")
 
-    step("enable the user")
+    e2e.step("enable the user")
     e2e.click(e2e.find(window, "Manage", "push button"))
     e2e.click(e2e.find(app, "Enable", "menu item"))
     e2e.wait_for(lambda: not server.user("bim", "user1@example.com")["disabled"], "User 1 enabled")
     shots.take("enabled")
 
-    step("migrate the user to another IAM")
+    e2e.step("migrate the user to another IAM")
     user_id = server.user("bim", "user1@example.com")["id"]
     e2e.click(e2e.find(window, "Manage", "push button"))
     e2e.click(e2e.find(app, "Migrate User…", "menu item"))
@@ -109,7 +91,7 @@ def walk(app, server, shots, work_dir):
     assert server.user("bim", "user1@example.com") is None
     shots.take("migrated")
 
-    step("permanently delete the user")
+    e2e.step("permanently delete the user")
     e2e.click(e2e.find(window, "Manage", "push button"))
     e2e.click(e2e.find(app, "Permanently Delete…", "menu item"))
     dialog = e2e.find(app, "Permanently Delete", "frame")
@@ -121,7 +103,7 @@ def walk(app, server, shots, work_dir):
     assert records["count"] >= 1
     shots.take("deleted")
 
-    step("download 7 days of metrics")
+    e2e.step("download 7 days of metrics")
     target = os.path.join(work_dir, "metrics-7-days.json")
     if os.path.exists(target):
         os.unlink(target)
