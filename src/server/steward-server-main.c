@@ -13,7 +13,10 @@
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
+#include <errno.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib-unix.h>
 #include <glib/gi18n-lib.h>
@@ -136,20 +139,29 @@ parse_listen_address (const char *text,
   return g_inet_socket_address_new (address, g_network_address_get_port (G_NETWORK_ADDRESS (connectable)));
 }
 
+static gboolean
+ensure_data_dir (const char *data_dir,
+                 GError    **error)
+{
+  int saved_errno;
+
+  if (g_mkdir_with_parents (data_dir, 0700) == 0)
+    return TRUE;
+
+  saved_errno = errno;
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+               _ ("Cannot create the data directory %s: %s"), data_dir, g_strerror (saved_errno));
+  return FALSE;
+}
+
 static StewardStore *
 open_store (const char *data_dir,
             GError    **error)
 {
   g_autofree char *path = g_build_filename (data_dir, STEWARD_DATABASE_FILE, NULL);
 
-  if (g_mkdir_with_parents (data_dir, 0700) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _ ("Cannot create the data directory %s: %s"), data_dir, g_strerror (saved_errno));
-      return NULL;
-    }
+  if (!ensure_data_dir (data_dir, error))
+    return NULL;
 
   return steward_store_open (path, error);
 }
@@ -246,16 +258,88 @@ prepare_data (StewardStore  *store,
   return TRUE;
 }
 
+/* Writes every byte of PATH to the disk before it is renamed into place,
+ * as the load itself never syncs. */
+static gboolean
+sync_file (const char *path,
+           GError    **error)
+{
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  int saved_errno;
+
+  if (fd >= 0 && fsync (fd) == 0)
+    return g_close (fd, error);
+
+  saved_errno = errno;
+  if (fd >= 0)
+    g_close (fd, NULL);
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+               _ ("Cannot write %s to disk: %s"), path, g_strerror (saved_errno));
+  return FALSE;
+}
+
+/* A first start with --demo builds the whole database (identity managers,
+ * administrator, demo users) in a file of its own, without a journal, and
+ * renames it into place when it is complete: a crash at any moment leaves
+ * either no database, and the next start seeds again, or the whole one.
+ * BUILT says whether it did; on any other start it does nothing. */
+static gboolean
+build_demo_database (const Options *options,
+                     gboolean      *built,
+                     char         **out_admin_key,
+                     GError       **error)
+{
+  g_autofree char *path = g_build_filename (options->data_dir, STEWARD_DATABASE_FILE, NULL);
+  g_autofree char *new_path = g_strconcat (path, ".new", NULL);
+  g_autoptr (StewardStore) store = NULL;
+
+  *built = FALSE;
+  if (options->demo == 0 || g_file_test (path, G_FILE_TEST_EXISTS))
+    return TRUE;
+
+  if (!ensure_data_dir (options->data_dir, error))
+    return FALSE;
+
+  /* What an earlier start left when it was stopped halfway. */
+  g_unlink (new_path);
+
+  store = steward_store_open_new (new_path, error);
+  if (store == NULL || !prepare_data (store, options, out_admin_key, error))
+    goto fail;
+  steward_store_close (store);
+
+  if (!sync_file (new_path, error))
+    goto fail;
+  if (g_rename (new_path, path) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _ ("Cannot move the new database to %s: %s"), path, g_strerror (saved_errno));
+      goto fail;
+    }
+
+  *built = TRUE;
+  return TRUE;
+
+fail:
+  g_clear_pointer (out_admin_key, g_free);
+  g_clear_object (&store);
+  g_unlink (new_path);
+  return FALSE;
+}
+
 static int
-serve (StewardStore  *store,
-       const Options *options,
+serve (const Options *options,
        Running       *running)
 {
   g_autoptr (GError) error = NULL;
+  g_autoptr (StewardStore) store = NULL;
+  g_autofree char *admin_key = NULL;
+  gboolean         built = FALSE;
   g_autoptr (GSocketAddress) address = NULL;
   g_autoptr (GTlsCertificate) certificate = NULL;
   g_autoptr (StewardServer) server = NULL;
-  g_autofree char      *admin_key = NULL;
   g_autofree char      *host = NULL;
   g_autofree char      *url = NULL;
   StewardServerSettings settings = { 0 };
@@ -271,7 +355,12 @@ serve (StewardStore  *store,
         goto fail;
     }
 
-  if (!prepare_data (store, options, &admin_key, &error))
+  /* The address and the certificate are checked first: a mistake in them
+   * is reported at once, not after a large demo has been written. */
+  if (!build_demo_database (options, &built, &admin_key, &error))
+    goto fail;
+  store = open_store (options->data_dir, &error);
+  if (store == NULL || (!built && !prepare_data (store, options, &admin_key, &error)))
     goto fail;
 
   settings.token_ttl_seconds = options->token_ttl;
@@ -295,6 +384,8 @@ serve (StewardStore  *store,
   g_main_loop_run (running->loop);
   running->server = NULL;
 
+  /* Closing checkpoints the write-ahead log into the database file. */
+  steward_store_close (store);
   return EXIT_SUCCESS;
 
 fail:
@@ -341,22 +432,22 @@ main (int   argc,
       int_source = g_unix_signal_add (SIGINT, stop_signal_cb, &running);
     }
 
-  store = open_store (options.data_dir, &error);
-  if (store == NULL)
-    {
-      g_printerr ("steward-server: %s\n", error->message);
-      return EXIT_FAILURE;
-    }
-
   if (options.issue_api_key != NULL)
-    status = issue_api_key (store, options.issue_api_key);
+    {
+      store = open_store (options.data_dir, &error);
+      if (store == NULL)
+        {
+          g_printerr ("steward-server: %s\n", error->message);
+          return EXIT_FAILURE;
+        }
+      status = issue_api_key (store, options.issue_api_key);
+      steward_store_close (store);
+    }
   else
-    status = serve (store, &options, &running);
+    status = serve (&options, &running);
 
   g_clear_handle_id (&term_source, g_source_remove);
   g_clear_handle_id (&int_source, g_source_remove);
 
-  /* Closing checkpoints the write-ahead log into the database file. */
-  steward_store_close (store);
   return status;
 }

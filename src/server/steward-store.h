@@ -180,6 +180,11 @@ G_DECLARE_FINAL_TYPE (StewardStore, steward_store, STEWARD, STORE, GObject)
 /* Lifecycle and transactions (steward-store.c) */
 StewardStore *steward_store_open (const char *path,
                                   GError    **error);
+/* A database that does not exist yet, built in one go and then closed and
+ * renamed into place by the caller: no journal, no syncing, an exclusive
+ * lock. A crash or a failure leaves a file nothing may open; delete it. */
+StewardStore *steward_store_open_new (const char *path,
+                                      GError    **error);
 gboolean      steward_store_begin (StewardStore *self,
                                    gboolean      for_writing,
                                    GError      **error);

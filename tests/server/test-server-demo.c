@@ -10,6 +10,7 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
 
@@ -206,10 +207,28 @@ search_count (const char *text)
   return steward_test_json_get_int (steward_test_json_object (reply), "count");
 }
 
+/* The text of the first column of the one row SQL returns; valid until the
+ * next call. */
+static const char *
+one_text (sqlite3    *db,
+          const char *sql)
+{
+  static char  *text;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_free (text);
+  text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return text;
+}
+
 static void
 test_demo_bulk_load_rebuilt (void)
 {
   static const char *const derived[] = {
+    "users_bim_userid_key",
     "users_by_name",
     "users_by_email",
     "users_by_userid",
@@ -224,6 +243,7 @@ test_demo_bulk_load_rebuilt (void)
     "users_search_insert",
   };
   g_autofree char *path = g_build_filename (server->data_dir, "steward.db", NULL);
+  g_autofree char *new_path = g_strconcat (path, ".new", NULL);
   g_autoptr (JsonNode) everyone = NULL;
   JsonArray       *hits = all_users (&everyone);
   JsonObject      *someone = steward_test_json_object (json_array_get_element (hits, 3));
@@ -254,7 +274,52 @@ test_demo_bulk_load_rebuilt (void)
         g_error ("%s is missing after the demo load", derived[i]);
       sqlite3_finalize (stmt);
     }
+
+  /* The database built without a journal was renamed into place, and is
+   * kept with a write-ahead log like any other. */
+  g_assert_cmpstr (one_text (db, "PRAGMA journal_mode"), ==, "wal");
+  g_assert_false (g_file_test (new_path, G_FILE_TEST_EXISTS));
   sqlite3_close (db);
+}
+
+/* A server killed while it writes a large demo leaves no database behind,
+ * not a half-written one, and the next start seeds from the beginning. */
+static void
+test_demo_killed_halfway (void)
+{
+  g_autoptr (StewardTestServer) again = NULL;
+  g_autoptr (GSubprocess) seeding = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) everyone = NULL;
+  g_autofree char *data_dir = g_dir_make_tmp ("steward-demo-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (data_dir, "steward.db", NULL);
+  g_autofree char *new_path = g_strconcat (path, ".new", NULL);
+  g_autofree char *token = NULL;
+  gint64           deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  GStatBuf         st = { 0 };
+
+  g_assert_no_error (error);
+  seeding = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
+                              steward_test_server_binary (), "--data-dir", data_dir,
+                              "--listen", "127.0.0.1:0", "--demo", "1000000", NULL);
+  g_assert_no_error (error);
+
+  /* Halfway: the new file has grown past its first megabyte. */
+  while (g_stat (new_path, &st) != 0 || st.st_size < 1024 * 1024)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (20 * 1000);
+    }
+  g_subprocess_force_exit (seeding);
+  g_subprocess_wait (seeding, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  again = steward_test_server_start_in (data_dir, "--demo", "5", NULL);
+  token = steward_test_http_authenticate (again, again->admin_api_key);
+  everyone = get_json (again, token, "/bim/user?includeDisabled=true&size=1000");
+  g_assert_cmpint (steward_test_json_get_int (steward_test_json_object (everyone), "count"), ==, 5 + 1);
+  g_assert_false (g_file_test (new_path, G_FILE_TEST_EXISTS));
 }
 
 int
@@ -272,6 +337,7 @@ main (int   argc,
   g_test_add_func ("/server/demo/metrics-anonymous", test_demo_metrics_anonymous);
   g_test_add_func ("/server/demo/seeds-once", test_demo_seeds_once);
   g_test_add_func ("/server/demo/bulk-load-rebuilt", test_demo_bulk_load_rebuilt);
+  g_test_add_func ("/server/demo/killed-halfway", test_demo_killed_halfway);
 
   server = steward_test_server_start ("--demo", n_users, NULL);
   admin_token = steward_test_http_authenticate (server, server->admin_api_key);
