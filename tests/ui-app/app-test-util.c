@@ -30,6 +30,15 @@ app_test_init (int    *argc,
   return TRUE;
 }
 
+int
+app_test_run (void)
+{
+  int status = g_test_run ();
+
+  g_clear_object (&app_test_application);
+  return status;
+}
+
 static void
 reset_settings (void)
 {
@@ -99,6 +108,20 @@ app_test_resize_window (GtkWindow *window,
                                width + default_width - gtk_widget_get_width (GTK_WIDGET (window)),
                                height + default_height - gtk_widget_get_height (GTK_WIDGET (window)));
   steward_test_ui_wait_until (window_has_size, args);
+  steward_test_ui_drain ();
+}
+
+GtkColumnView *
+app_test_directory_column_view (StewardWindow *window)
+{
+  return steward_test_ui_find_widget (GTK_WIDGET (window->directory_view), GTK_TYPE_COLUMN_VIEW);
+}
+
+void
+app_test_select_row (StewardWindow *window,
+                     guint          position)
+{
+  gtk_selection_model_select_item (gtk_column_view_get_model (app_test_directory_column_view (window)), position, TRUE);
   steward_test_ui_drain ();
 }
 

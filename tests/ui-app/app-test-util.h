@@ -23,6 +23,9 @@ extern StewardApplication *app_test_application;
 gboolean app_test_init (int    *argc,
                         char ***argv);
 
+/* Runs the tests added, then lets the application go; main()'s last step. */
+int app_test_run (void);
+
 /* A new window over settings reset to their defaults (no profiles). */
 StewardWindow *app_test_open_window (void);
 void           app_test_close_window (StewardWindow *window);
@@ -44,6 +47,12 @@ void app_test_connect_through_dialog (StewardWindow     *window,
                                       StewardTestServer *server,
                                       const char        *name,
                                       const char        *tag);
+
+/* The directory's column view, and selecting its row at @position (which
+ * shows that user's page). */
+GtkColumnView *app_test_directory_column_view (StewardWindow *window);
+void           app_test_select_row (StewardWindow *window,
+                                    guint          position);
 
 /* A predicate for steward_test_ui_wait_until() over any widget. */
 gboolean app_test_widget_mapped (gpointer widget);

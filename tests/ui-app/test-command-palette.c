@@ -350,7 +350,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
 
   if (!app_test_init (&argc, &argv))
     return 77;
@@ -365,7 +364,5 @@ main (int   argc,
       g_test_add ("/ui/palette/switch-server", Fixture, NULL, fixture_set_up, test_switch_server, fixture_tear_down);
     }
 
-  status = g_test_run ();
-  g_clear_object (&app_test_application);
-  return status;
+  return app_test_run ();
 }

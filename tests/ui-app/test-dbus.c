@@ -416,7 +416,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
 
   if (!app_test_init (&argc, &argv))
     return 77;
@@ -431,7 +430,5 @@ main (int   argc,
     }
   g_test_add ("/ui/dbus/no-session", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, test_no_session, fixture_tear_down);
 
-  status = g_test_run ();
-  g_clear_object (&app_test_application);
-  return status;
+  return app_test_run ();
 }

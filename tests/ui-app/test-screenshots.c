@@ -251,14 +251,15 @@ shoot_dialogs (StewardWindow *window,
     }
 }
 
-static void
-select_user (StewardWindow *window,
-             guint          position)
+/* A new window of @size, shot before it has a server. */
+static StewardWindow *
+open_without_server (ShotSize size)
 {
-  GtkColumnView *column_view = steward_test_ui_find_widget (GTK_WIDGET (window->directory_view), GTK_TYPE_COLUMN_VIEW);
+  StewardWindow *window = app_test_open_window ();
 
-  gtk_selection_model_select_item (gtk_column_view_get_model (column_view), position, TRUE);
-  steward_test_ui_drain ();
+  app_test_resize_window (GTK_WINDOW (window), size == SIZE_NARROW ? NARROW_WIDTH : DEFAULT_WIDTH, DEFAULT_HEIGHT);
+  shoot (GTK_WINDOW (window), "no-server", size);
+  return window;
 }
 
 /* ------------------------------------------------------------------ */
@@ -275,12 +276,10 @@ test_default_size (void)
     return;
 
   server = steward_test_server_start ("--demo", "160", NULL);
-  window = app_test_open_window ();
-  app_test_resize_window (GTK_WINDOW (window), DEFAULT_WIDTH, DEFAULT_HEIGHT);
-  shoot (GTK_WINDOW (window), "no-server", SIZE_DEFAULT);
+  window = open_without_server (SIZE_DEFAULT);
 
   app_test_connect_through_dialog (window, server, "Demo", "STAGING");
-  select_user (window, 2);
+  app_test_select_row (window, 2);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window->user_page)));
   shoot (GTK_WINDOW (window), "directory", SIZE_DEFAULT);
 
@@ -298,9 +297,7 @@ test_narrow (void)
     return;
 
   server = steward_test_server_start ("--demo", "160", NULL);
-  window = app_test_open_window ();
-  app_test_resize_window (GTK_WINDOW (window), NARROW_WIDTH, DEFAULT_HEIGHT);
-  shoot (GTK_WINDOW (window), "no-server", SIZE_NARROW);
+  window = open_without_server (SIZE_NARROW);
   assert_nothing_cut (GTK_WINDOW (window));
 
   /* The server's name and tag, the search's hint, each name and address. */
@@ -310,7 +307,7 @@ test_narrow (void)
   assert_row_of_its_own (GTK_WIDGET (window->search_entry), GTK_WIDGET (window->filter_bar));
 
   /* Folded: the user page takes the whole window, with a back button. */
-  select_user (window, 2);
+  app_test_select_row (window, 2);
   steward_test_ui_wait_until (app_test_widget_mapped, window->user_page);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window->back_button)));
   shoot (GTK_WINDOW (window), "user-page", SIZE_NARROW);
@@ -326,7 +323,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
 
   if (!app_test_init (&argc, &argv))
     return 77;
@@ -334,7 +330,5 @@ main (int   argc,
   g_test_add_func ("/ui/screenshots/default-size", test_default_size);
   g_test_add_func ("/ui/screenshots/narrow", test_narrow);
 
-  status = g_test_run ();
-  g_clear_object (&app_test_application);
-  return status;
+  return app_test_run ();
 }

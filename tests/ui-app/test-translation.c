@@ -63,7 +63,6 @@ main (int   argc,
       char *argv[])
 {
   const char *locale_dir = g_getenv ("STEWARD_TEST_LOCALEDIR");
-  int         status;
 
   /* LANGUAGE is honoured under C.UTF-8 (not under plain C), so no German
    * locale needs to be installed. */
@@ -80,7 +79,5 @@ main (int   argc,
   g_test_add_func ("/ui/translation/window-in-german", test_window_in_german);
   g_test_add_func ("/ui/translation/dates-in-german", test_dates_in_german);
 
-  status = g_test_run ();
-  g_clear_object (&app_test_application);
-  return status;
+  return app_test_run ();
 }

@@ -271,5 +271,5 @@ main (int   argc,
   g_test_add_func ("/ui/window/bulk/remove-permission-and-enable", test_remove_permission_and_enable);
   g_test_add_func ("/ui/window/bulk/import-users", test_import_users_action);
 
-  return g_test_run ();
+  return app_test_run ();
 }

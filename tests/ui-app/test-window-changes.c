@@ -49,7 +49,6 @@ show_user (Fixture    *fixture,
            const char *userid)
 {
   StewardWindow *window = fixture->window;
-  GtkColumnView *column_view = steward_test_ui_find_widget (GTK_WIDGET (window->directory_view), GTK_TYPE_COLUMN_VIEW);
   StewardUser   *user;
 
   gtk_editable_set_text (GTK_EDITABLE (window->search_entry), userid);
@@ -59,7 +58,7 @@ show_user (Fixture    *fixture,
       g_autoptr (StewardUser) item = g_list_model_get_item (G_LIST_MODEL (window->directory), i);
 
       if (g_strcmp0 (steward_user_get_userid (item), userid) == 0)
-        gtk_selection_model_select_item (gtk_column_view_get_model (column_view), i, TRUE);
+        app_test_select_row (window, i);
     }
   user = steward_user_page_get_user (window->user_page);
   g_assert_nonnull (user);
@@ -287,7 +286,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
 
   if (!app_test_init (&argc, &argv))
     return 77;
@@ -302,7 +300,5 @@ main (int   argc,
       g_test_add ("/ui/changes/change-in-journal", Fixture, NULL, fixture_set_up, test_change_in_journal, fixture_tear_down);
     }
 
-  status = g_test_run ();
-  g_clear_object (&app_test_application);
-  return status;
+  return app_test_run ();
 }

@@ -129,5 +129,5 @@ main (int   argc,
 
   g_test_add_func ("/ui/window/export", test_export);
 
-  return g_test_run ();
+  return app_test_run ();
 }

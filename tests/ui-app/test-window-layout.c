@@ -153,9 +153,8 @@ test_default_size (void)
   window = app_test_open_window ();
   app_test_resize_window (GTK_WINDOW (window), 1100, 720);
   app_test_connect_through_dialog (window, server, "Demo", NULL);
-  column_view = steward_test_ui_find_widget (GTK_WIDGET (window->directory_view), GTK_TYPE_COLUMN_VIEW);
-  gtk_selection_model_select_item (gtk_column_view_get_model (column_view), 0, TRUE);
-  steward_test_ui_drain ();
+  app_test_select_row (window, 0);
+  column_view = app_test_directory_column_view (window);
 
   /* Side by side: both columns on screen, no back button. */
   g_assert_false (adw_leaflet_get_folded (window->leaflet));
@@ -193,7 +192,6 @@ test_narrow (void)
 {
   g_autoptr (StewardTestServer) server = NULL;
   StewardWindow *window;
-  GtkColumnView *column_view;
   int            minimum;
 
   if (!steward_test_require_keyring ())
@@ -219,8 +217,7 @@ test_narrow (void)
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->back_button)));
 
   /* Selecting a user shows the user page with a back button ... */
-  column_view = steward_test_ui_find_widget (GTK_WIDGET (window->directory_view), GTK_TYPE_COLUMN_VIEW);
-  gtk_selection_model_select_item (gtk_column_view_get_model (column_view), 1, TRUE);
+  app_test_select_row (window, 1);
   steward_test_ui_wait_until (app_test_widget_mapped, window->user_page);
   g_assert_true (adw_leaflet_get_visible_child (window->leaflet) == GTK_WIDGET (window->user_page));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->back_button)));
@@ -248,7 +245,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
 
   if (!app_test_init (&argc, &argv))
     return 77;
@@ -256,7 +252,5 @@ main (int   argc,
   g_test_add_func ("/ui/layout/default-size", test_default_size);
   g_test_add_func ("/ui/layout/narrow", test_narrow);
 
-  status = g_test_run ();
-  g_clear_object (&app_test_application);
-  return status;
+  return app_test_run ();
 }

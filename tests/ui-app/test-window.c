@@ -214,9 +214,8 @@ test_connect_and_directory (void)
 
   screenshot = g_build_filename (g_getenv ("STEWARD_SCREENSHOT_DIR") != NULL ? g_getenv ("STEWARD_SCREENSHOT_DIR") : g_get_tmp_dir (),
                                  "main-window.png", NULL);
-  column_view = steward_test_ui_find_widget (GTK_WIDGET (window->directory_view), GTK_TYPE_COLUMN_VIEW);
-  gtk_selection_model_select_item (gtk_column_view_get_model (column_view), 2, TRUE);
-  steward_test_ui_drain ();
+  column_view = app_test_directory_column_view (window);
+  app_test_select_row (window, 2);
   g_assert_true (steward_test_ui_save_screenshot (GTK_WINDOW (window), screenshot));
   g_test_message ("Screenshot saved to %s", screenshot);
 
@@ -488,8 +487,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
   if (!app_test_init (&argc, &argv))
     return 77;
 
@@ -502,8 +499,5 @@ main (int   argc,
   g_test_add_func ("/ui/window/trust-certificate", test_trust_certificate);
   g_test_add_func ("/ui/window/start-local-server", test_start_local_server);
 
-  status = g_test_run ();
-
-  g_clear_object (&app_test_application);
-  return status;
+  return app_test_run ();
 }
