@@ -530,10 +530,13 @@ steward_store_commit_bulk_load (StewardStore *self,
 {
   /* FTS5 writes what it has gathered as a new segment every megabyte by
    * default and merges the segments as it goes; gathering 64 MB at a time
-   * halves the rebuild of a million users. Back to the default after, so
-   * the small writes of requests are not held in memory longer. */
+   * halves the rebuild of a million users. Those few large segments are
+   * then merged into one: left side by side, every later insert's merge
+   * step would work through them. Back to the default after, so the small
+   * writes of requests are not held in memory longer. */
   static const char rebuild_search[] = "INSERT INTO user_search(user_search, rank) VALUES ('hashsize', 67108864);"
                                        "INSERT INTO user_search(user_search) VALUES ('rebuild');"
+                                       "INSERT INTO user_search(user_search) VALUES ('optimize');"
                                        "INSERT INTO user_search(user_search, rank) VALUES ('hashsize', 1048576);";
   gboolean          committed;
 
