@@ -167,18 +167,11 @@ read_user_row (sqlite3_stmt *stmt)
  * unit separator, which no permission name can hold. */
 #define NAMES_SEPARATOR "\x1f"
 
-/* One row per user with its permission names and its groups' ids, so a
- * page costs one prepared statement stepped once per user. The names are
- * sorted here rather than in SQL: an ordered subquery per user (a
- * co-routine, and a temporary b-tree for the groups' DISTINCT) cost more
- * than the row itself. */
-#define USER_WITH_NAMES_BY_ID                                         \
-  "SELECT " USER_COLUMNS ","                                          \
-  " (SELECT group_concat(permission, char(31)) FROM user_permissions" \
-  "  WHERE user_id = u.id),"                                          \
-  " (SELECT group_concat(group_id, char(31)) FROM group_members"      \
-  "  WHERE user_id = u.id)"                                           \
-  " FROM users u WHERE u.id = ?"
+/* One row per user with its permission names and its groups' ids, the
+ * copies schema version 2 keeps in the row: a page costs one prepared
+ * statement stepped once per user, and no search beside the row's. */
+#define USER_WITH_NAMES_BY_ID \
+  "SELECT " USER_COLUMNS ", permission_names, group_ids FROM users WHERE id = ?"
 
 static void
 split_names (const char *text,
@@ -450,6 +443,30 @@ check_sql_user_free (StewardStore *self,
   return TRUE;
 }
 
+/* The names as users.permission_names keeps them: each once, joined by
+ * NAMES_SEPARATOR. The lists are a handful of names, so the quadratic
+ * check for repeats is the cheap one. */
+static char *
+join_distinct_names (const char *const *names)
+{
+  GString *joined = g_string_new (NULL);
+
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    {
+      gboolean repeated = FALSE;
+
+      for (guint j = 0; j < i && !repeated; j++)
+        repeated = g_str_equal (names[i], names[j]);
+      if (repeated)
+        continue;
+      if (joined->len > 0)
+        g_string_append_c (joined, NAMES_SEPARATOR[0]);
+      g_string_append (joined, names[i]);
+    }
+
+  return g_string_free (joined, FALSE);
+}
+
 static gboolean
 insert_permissions (StewardStore      *self,
                     gint64             id,
@@ -485,6 +502,7 @@ steward_store_insert_user (StewardStore              *self,
   g_autofree char *name_key = NULL;
   g_autofree char *email_key = NULL;
   g_autofree char *password_hash = NULL;
+  g_autofree char *permission_names = join_distinct_names (user->permissions);
   gint64           created_at;
   gint64           id;
 
@@ -506,8 +524,8 @@ steward_store_insert_user (StewardStore              *self,
   stmt = steward_store_prepare (self,
                                 "INSERT INTO users (iamid, userid, userid_key, name, name_key, email, email_key, "
                                 "sql_user, password_hash, disabled, system_generated, last_login, "
-                                "created_at, updated_at, profile_updated_at) "
-                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                "created_at, updated_at, profile_updated_at, permission_names) "
+                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                 error);
   if (stmt == NULL)
     return 0;
@@ -528,6 +546,7 @@ steward_store_insert_user (StewardStore              *self,
   sqlite3_bind_int64 (stmt, 13, created_at);
   sqlite3_bind_int64 (stmt, 14, created_at);
   sqlite3_bind_int64 (stmt, 15, created_at);
+  steward_bind_text (stmt, 16, permission_names);
 
   if (!steward_store_step_done (self, stmt, error))
     return 0;
@@ -638,25 +657,6 @@ steward_store_update_profile (StewardStore                    *self,
   return expect_one_change (self, id, error);
 }
 
-static gboolean
-touch_user (StewardStore *self,
-            gint64        id,
-            GError      **error)
-{
-  g_autoptr (StewardCachedStmt) stmt = NULL;
-
-  stmt = steward_store_prepare (self, "UPDATE users SET updated_at = ? WHERE id = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, steward_now_ms ());
-  sqlite3_bind_int64 (stmt, 2, id);
-  if (!steward_store_step_done (self, stmt, error))
-    return FALSE;
-
-  return expect_one_change (self, id, error);
-}
-
 gboolean
 steward_store_set_permissions (StewardStore      *self,
                                gint64             id,
@@ -664,11 +664,20 @@ steward_store_set_permissions (StewardStore      *self,
                                GError           **error)
 {
   g_autoptr (StewardCachedStmt) stmt = NULL;
+  g_autofree char *permission_names = join_distinct_names (permissions);
 
   g_return_val_if_fail (STEWARD_IS_STORE (self), FALSE);
 
-  if (!touch_user (self, id, error))
+  stmt = steward_store_prepare (self, "UPDATE users SET updated_at = ?, permission_names = ? WHERE id = ?", error);
+  if (stmt == NULL)
     return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, steward_now_ms ());
+  steward_bind_text (stmt, 2, permission_names);
+  sqlite3_bind_int64 (stmt, 3, id);
+  if (!steward_store_step_done (self, stmt, error) || !expect_one_change (self, id, error))
+    return FALSE;
+  g_clear_pointer (&stmt, steward_cached_stmt_release);
 
   stmt = steward_store_prepare (self, "DELETE FROM user_permissions WHERE user_id = ?", error);
   if (stmt == NULL)
@@ -884,7 +893,24 @@ steward_store_add_group_member (StewardStore      *self,
     return FALSE;
   sqlite3_bind_int64 (member, 1, group_id);
   sqlite3_bind_int64 (member, 2, user_id);
-  return steward_store_step_done (self, member, error);
+  if (!steward_store_step_done (self, member, error))
+    return FALSE;
+  /* Already a member: the row's copy has the group. */
+  if (sqlite3_changes (self->db) == 0)
+    return TRUE;
+  g_clear_pointer (&member, steward_cached_stmt_release);
+
+  /* Appended rather than rebuilt from group_members: during a bulk load
+   * its index by user is not there yet. */
+  member = steward_store_prepare (self,
+                                  "UPDATE users SET group_ids = CASE group_ids WHEN '' THEN ?2"
+                                  " ELSE group_ids || char(31) || ?2 END WHERE id = ?1",
+                                  error);
+  if (member == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (member, 1, user_id);
+  sqlite3_bind_int64 (member, 2, group_id);
+  return steward_store_step_done (self, member, error) && expect_one_change (self, user_id, error);
 }
 
 gboolean

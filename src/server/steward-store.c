@@ -13,7 +13,7 @@
 
 #include "steward-store-private.h"
 
-#define SCHEMA_VERSION 1
+#define SCHEMA_VERSION 2
 
 G_DEFINE_QUARK (steward - store - error - quark, steward_store_error)
 G_DEFINE_FINAL_TYPE (StewardStore, steward_store, G_TYPE_OBJECT)
@@ -113,6 +113,21 @@ static const char schema_v1[] = "CREATE TABLE iams ("
                                 "  control TEXT NOT NULL,"
                                 "  count INTEGER NOT NULL,"
                                 "  PRIMARY KEY (day, control)) WITHOUT ROWID;";
+
+/* Version 2. A copy of each user's permission names and group ids in the
+ * users row, joined by the unit separator (char 31, which no permission
+ * name holds), so that a page of users costs one row read per user instead
+ * of a row read and two index searches: at 100,000 users those searches
+ * were a third of a page's time. user_permissions and group_members stay
+ * the truth that filters and joins use; steward-store-users.c rewrites the
+ * copies in the transaction of every change to them. */
+static const char schema_v2[] = "ALTER TABLE users ADD COLUMN permission_names TEXT NOT NULL DEFAULT '';"
+                                "ALTER TABLE users ADD COLUMN group_ids TEXT NOT NULL DEFAULT '';"
+                                "UPDATE users SET"
+                                "  permission_names = coalesce((SELECT group_concat(permission, char(31))"
+                                "    FROM user_permissions WHERE user_id = users.id), ''),"
+                                "  group_ids = coalesce((SELECT group_concat(group_id, char(31))"
+                                "    FROM group_members WHERE user_id = users.id), '');";
 
 /* What can be rebuilt from the tables: the secondary indexes and the
  * trigger that feeds the search index. Part of version 1, created after
@@ -333,6 +348,8 @@ migrate (StewardStore *self,
     return FALSE;
 
   if (version < 1 && (!steward_store_exec (self, schema_v1, error) || !create_derived (self, error)))
+    goto fail;
+  if (version < 2 && !steward_store_exec (self, schema_v2, error))
     goto fail;
 
   if (!steward_store_exec (self, "PRAGMA user_version = " G_STRINGIFY (SCHEMA_VERSION), error))

@@ -3,7 +3,9 @@
  * "steward-server --demo N": the seeded directory the app and the metrics
  * are demonstrated with, that its metrics stay anonymous with it, and
  * that the bulk load behind it leaves every index and the search trigger
- * in place.
+ * in place, and that the permission names and group ids copied into each
+ * user's row agree with their tables, after any change and after a
+ * database of schema version 1 is opened.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,6 +13,7 @@
 #include "config.h"
 
 #include <sqlite3.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "steward-test-assert.h"
@@ -281,6 +284,182 @@ test_demo_bulk_load_rebuilt (void)
   sqlite3_close (db);
 }
 
+static int
+compare_strings (const void *a,
+                 const void *b)
+{
+  return strcmp (*(char *const *) a, *(char *const *) b);
+}
+
+/* NAMES as a sorted list: the order of a copy is not part of it. */
+static GStrv
+sorted_names (const char *names)
+{
+  GStrv list = g_strsplit (names != NULL ? names : "", "\x1f", -1);
+  guint n = g_strv_length (list);
+
+  /* "" splits into no names, not one empty one. */
+  if (n == 1 && *list[0] == '\0')
+    g_clear_pointer (&list[0], g_free);
+  qsort (list, g_strv_length (list), sizeof (char *), compare_strings);
+  return list;
+}
+
+static gboolean
+same_names (const char *a,
+            const char *b)
+{
+  g_auto (GStrv) x = sorted_names (a);
+  g_auto (GStrv) y = sorted_names (b);
+
+  return g_strv_equal ((const char *const *) x, (const char *const *) y);
+}
+
+/* Every user's row holds the same permission names and group ids as
+ * user_permissions and group_members, the copies pages are read from.
+ * Returns how many users have groups, so a caller can see the check was
+ * not vacuous. */
+static guint
+assert_row_copies_match (const char *data_dir)
+{
+  g_autofree char *path = g_build_filename (data_dir, "steward.db", NULL);
+  sqlite3         *db = NULL;
+  sqlite3_stmt    *stmt = NULL;
+  guint            n_users = 0, n_in_groups = 0;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT userid, permission_names, group_ids,"
+                                       " (SELECT group_concat(permission, char(31)) FROM user_permissions WHERE user_id = u.id),"
+                                       " (SELECT group_concat(group_id, char(31)) FROM group_members WHERE user_id = u.id)"
+                                       " FROM users u",
+                                       -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *userid = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (!same_names ((const char *) sqlite3_column_text (stmt, 1), (const char *) sqlite3_column_text (stmt, 3)))
+        g_error ("%s: the row says permissions “%s”, user_permissions says “%s”", userid,
+                 sqlite3_column_text (stmt, 1), sqlite3_column_text (stmt, 3));
+      if (!same_names ((const char *) sqlite3_column_text (stmt, 2), (const char *) sqlite3_column_text (stmt, 4)))
+        g_error ("%s: the row says groups “%s”, group_members says “%s”", userid,
+                 sqlite3_column_text (stmt, 2), sqlite3_column_text (stmt, 4));
+      n_users++;
+      n_in_groups += sqlite3_column_type (stmt, 4) != SQLITE_NULL;
+    }
+  g_assert_cmpuint (n_users, >, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n_in_groups;
+}
+
+static void
+put_permissions (const char *userid,
+                 const char *method,
+                 const char *suffix,
+                 const char *body)
+{
+  g_autofree char *path = g_strdup_printf ("/bim/iam/bim/user/%s/permissions%s", userid, suffix);
+
+  json_node_unref (steward_test_http_expect (server, method, path, admin_token, body, 200));
+}
+
+/* Whatever changes a user's permissions keeps the copy in the row in step:
+ * creating with a repeated name, replacing the set, granting and removing
+ * one, emptying it, and deleting the user. */
+static void
+test_demo_row_copies (void)
+{
+  const char *userid = "copy.keeper@example.com";
+  g_autoptr (JsonNode) reply = NULL;
+  JsonArray *permissions;
+
+  json_node_unref (steward_test_http_expect (server, "POST", "/bim/iam/bim/user", admin_token,
+                                             "{\"userid\": \"copy.keeper@example.com\", \"profile\": "
+                                             "{\"name\": \"Copy Keeper\", \"email\": \"copy.keeper@example.com\"},"
+                                             " \"permissions\": [\"AUDIT\", \"GOVERNANCE\", \"AUDIT\"]}",
+                                             200));
+  g_assert_cmpuint (assert_row_copies_match (server->data_dir), >, 0);
+
+  put_permissions (userid, "PUT", "", "[\"USER_ADMIN\", \"CREATE_FILTER\"]");
+  put_permissions (userid, "PUT", "/GOVERNANCE", NULL);
+  put_permissions (userid, "DELETE", "/USER_ADMIN", NULL);
+  assert_row_copies_match (server->data_dir);
+
+  /* What a page reads is the copy. */
+  reply = get_json (server, admin_token, "/bim/user?searchText=copy.keeper&size=5");
+  permissions = steward_test_json_get_array (steward_test_json_object (json_array_get_element (
+                                                 steward_test_json_get_array (steward_test_json_object (reply), "hits"), 0)),
+                                             "permissions");
+  g_assert_cmpuint (json_array_get_length (permissions), ==, 2);
+  g_assert_cmpstr (json_array_get_string_element (permissions, 0), ==, "CREATE_FILTER");
+  g_assert_cmpstr (json_array_get_string_element (permissions, 1), ==, "GOVERNANCE");
+
+  put_permissions (userid, "PUT", "", "[]");
+  assert_row_copies_match (server->data_dir);
+  json_node_unref (steward_test_http_expect (server, "DELETE", "/bim/iam/bim/user/copy.keeper@example.com",
+                                             admin_token, NULL, 200));
+  assert_row_copies_match (server->data_dir);
+}
+
+/* A database of schema version 1, without the copies, gets them filled in
+ * from the tables when a newer server opens it. */
+static void
+test_demo_migrates_version_1 (void)
+{
+  g_autoptr (StewardTestServer) first = steward_test_server_start ("--demo", "60", NULL);
+  g_autoptr (StewardTestServer) again = NULL;
+  g_autofree char *path = g_build_filename (first->data_dir, "steward.db", NULL);
+  g_autofree char *token = NULL;
+  g_autoptr (JsonNode) before = NULL;
+  g_autoptr (JsonNode) after = NULL;
+  sqlite3    *db = NULL;
+  const char *page = "/bim/user?includeDisabled=true&size=1000&sortField=email";
+
+  token = steward_test_http_authenticate (first, first->admin_api_key);
+  before = get_json (first, token, page);
+  first->keep_data_dir = TRUE;
+  steward_test_server_stop (first);
+
+  /* Back to version 1: the same tables without the two columns. */
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "ALTER TABLE users DROP COLUMN permission_names;"
+                                 "ALTER TABLE users DROP COLUMN group_ids;"
+                                 "PRAGMA user_version = 1;",
+                                 NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  again = steward_test_server_start_in (first->data_dir, NULL, NULL);
+  g_assert_cmpuint (assert_row_copies_match (again->data_dir), >, 0);
+  g_free (token);
+  token = steward_test_http_authenticate (again, again->admin_api_key);
+  after = get_json (again, token, page);
+  /* The same users with the same permissions, their own and their
+   * groups'; only the administrator's last login moved. */
+  {
+    JsonArray *a = steward_test_json_get_array (steward_test_json_object (before), "hits");
+    JsonArray *b = steward_test_json_get_array (steward_test_json_object (after), "hits");
+
+    g_assert_cmpuint (json_array_get_length (a), ==, json_array_get_length (b));
+    for (guint i = 0; i < json_array_get_length (a); i++)
+      {
+        JsonObject      *x = steward_test_json_object (json_array_get_element (a, i));
+        JsonObject      *y = steward_test_json_object (json_array_get_element (b, i));
+        g_autofree char *x_own = json_to_string (json_object_get_member (x, "permissions"), FALSE);
+        g_autofree char *y_own = json_to_string (json_object_get_member (y, "permissions"), FALSE);
+        g_autofree char *x_groups = json_to_string (json_object_get_member (x, "groupPermissions"), FALSE);
+        g_autofree char *y_groups = json_to_string (json_object_get_member (y, "groupPermissions"), FALSE);
+
+        g_assert_cmpint (steward_test_json_get_int (x, "id"), ==, steward_test_json_get_int (y, "id"));
+        g_assert_cmpstr (x_own, ==, y_own);
+        g_assert_cmpstr (x_groups, ==, y_groups);
+      }
+  }
+}
+
 /* A server killed while it writes a large demo leaves no database behind,
  * not a half-written one, and the next start seeds from the beginning. */
 static void
@@ -340,6 +519,8 @@ main (int   argc,
   g_test_add_func ("/server/demo/metrics-anonymous", test_demo_metrics_anonymous);
   g_test_add_func ("/server/demo/seeds-once", test_demo_seeds_once);
   g_test_add_func ("/server/demo/bulk-load-rebuilt", test_demo_bulk_load_rebuilt);
+  g_test_add_func ("/server/demo/row-copies", test_demo_row_copies);
+  g_test_add_func ("/server/demo/migrates-version-1", test_demo_migrates_version_1);
   g_test_add_func ("/server/demo/killed-halfway", test_demo_killed_halfway);
 
   server = steward_test_server_start ("--demo", n_users, NULL);
