@@ -28,6 +28,7 @@ steward_request_new (SoupServerMessage           *message,
   request->path_params = g_ptr_array_new_with_free_func (g_free);
   request->query = g_ptr_array_new_with_free_func (g_free);
   request->status = SOUP_STATUS_INTERNAL_SERVER_ERROR;
+  request->started = g_get_monotonic_time ();
 
   return request;
 }
@@ -496,6 +497,39 @@ steward_request_send (StewardRequest *request)
   text = json_generator_to_data (generator, &length);
   soup_server_message_set_response (request->message, "application/json; charset=utf-8",
                                     SOUP_MEMORY_TAKE, text, length);
+}
+
+void
+steward_request_defer (StewardRequest *request)
+{
+  request->deferred = TRUE;
+}
+
+void
+steward_request_finish_deferred (StewardRequest *request)
+{
+  g_return_if_fail (request->deferred);
+
+  steward_request_send (request);
+  /* Still safe when the client has hung up meanwhile: the message is ours
+   * until freed, and libsoup writes nothing for a closed connection. */
+  soup_server_message_unpause (request->message);
+  steward_request_log (request);
+  steward_request_free (request);
+}
+
+void
+steward_request_log (StewardRequest *request)
+{
+  /* GLib formats a message before its writer drops it: asking first
+   * saves a printf on every request when debugging is off. */
+  if (g_log_writer_default_would_drop (G_LOG_LEVEL_DEBUG, G_LOG_DOMAIN))
+    return;
+
+  /* The path may hold user names but never a credential. */
+  g_debug ("%s %s %u %.2f ms", soup_server_message_get_method (request->message),
+           g_uri_get_path (soup_server_message_get_uri (request->message)), request->status,
+           (g_get_monotonic_time () - request->started) / 1000.0);
 }
 
 /* ---------------------------------------------------------- audit, access */

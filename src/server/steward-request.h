@@ -12,6 +12,7 @@
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
+#include "steward-reader.h"
 #include "steward-store.h"
 
 G_BEGIN_DECLS
@@ -32,12 +33,17 @@ typedef struct
   GPtrArray                   *path_params; /* decoded '*' segments */
   GPtrArray                   *query;       /* decoded key, value, key, value, ... */
   StewardStoreUser            *caller;      /* NULL before authentication */
+  StewardReader               *reader;      /* the server's, for route 4 */
 
   guint     status;
   JsonNode *reply;
   GString  *reply_text; /* JSON already written out, instead of REPLY */
   /* Set when a refusal must still be recorded (a failed sign-in). */
   gboolean commit_on_error;
+  /* Set by a handler that replies later, from the main loop: see
+   * steward_request_defer(). */
+  gboolean deferred;
+  gint64   started; /* monotonic µs */
 } StewardRequest;
 
 StewardRequest *steward_request_new (SoupServerMessage           *message,
@@ -45,6 +51,16 @@ StewardRequest *steward_request_new (SoupServerMessage           *message,
                                      const StewardServerSettings *settings);
 void            steward_request_free (StewardRequest *request);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StewardRequest, steward_request_free)
+
+/* A handler that replies later calls defer(): the server then pauses the
+ * message and gives up the request, which steward_request_finish_deferred()
+ * sends and frees once the reply is set. Only for replies that read: the
+ * request's transaction has ended when the handler returns. */
+void steward_request_defer (StewardRequest *request);
+void steward_request_finish_deferred (StewardRequest *request);
+/* The debug line for a request that was answered: method, path, status and
+ * how long it took. */
+void steward_request_log (StewardRequest *request);
 
 gboolean    steward_request_parse_query (StewardRequest *request);
 const char *steward_request_param (StewardRequest *request,

@@ -365,8 +365,8 @@ serve (const Options *options,
 
   settings.token_ttl_seconds = options->token_ttl;
   settings.query_engine_host = host;
-  server = steward_server_new (store, &settings, certificate);
-  if (!steward_server_listen (server, address, &error))
+  server = steward_server_new (store, &settings, certificate, &error);
+  if (server == NULL || !steward_server_listen (server, address, &error))
     goto fail;
 
   /* Tests and the app read this first line to learn the port. */

@@ -60,6 +60,7 @@ struct _StewardServer
 
   SoupServer           *soup;
   StewardStore         *store;
+  StewardReader        *reader;
   StewardServerSettings settings;
   char                 *query_engine_host;
   GStrv                 route_segments[G_N_ELEMENTS (routes)];
@@ -266,7 +267,6 @@ handle_message (SoupServer        *soup,
   g_autoptr (StewardRequest) request = steward_request_new (message, self->store, &self->settings);
   g_autoptr (GPtrArray) segments = NULL;
   const char  *method = soup_server_message_get_method (message);
-  gint64       started = g_get_monotonic_time ();
   const Route *route;
 
   if (self->shutting_down)
@@ -279,13 +279,21 @@ handle_message (SoupServer        *soup,
     steward_request_fail (request, SOUP_STATUS_BAD_REQUEST,
                           _ ("The path is not valid UTF-8"));
   else if ((route = find_route (self, method, segments, request)) != NULL)
-    run_route (self, route, request);
+    {
+      request->reader = self->reader;
+      run_route (self, route, request);
+    }
 
+  if (request->deferred)
+    {
+      /* Replied to from the main loop later; counted in flight until then,
+       * so a shutdown waits for it. */
+      soup_server_message_pause (message);
+      g_steal_pointer (&request);
+      return;
+    }
   steward_request_send (request);
-
-  /* The path may hold user names but never a credential. */
-  g_debug ("%s %s %u %.2f ms", method, path, request->status,
-           (g_get_monotonic_time () - started) / 1000.0);
+  steward_request_log (request);
 }
 
 /* Refuses oversized bodies from their Content-Length, before reading them. */
@@ -339,6 +347,7 @@ steward_server_dispose (GObject *object)
       soup_server_disconnect (self->soup);
     }
   g_clear_object (&self->soup);
+  g_clear_pointer (&self->reader, steward_reader_free);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (steward_server_parent_class)->dispose (object);
@@ -377,16 +386,23 @@ steward_server_init (StewardServer *self)
 StewardServer *
 steward_server_new (StewardStore                *store,
                     const StewardServerSettings *settings,
-                    GTlsCertificate             *certificate)
+                    GTlsCertificate             *certificate,
+                    GError                     **error)
 {
   StewardServer *self;
+  StewardReader *reader;
 
   g_return_val_if_fail (STEWARD_IS_STORE (store), NULL);
   g_return_val_if_fail (settings != NULL, NULL);
   g_return_val_if_fail (certificate == NULL || G_IS_TLS_CERTIFICATE (certificate), NULL);
 
+  reader = steward_reader_new (store, error);
+  if (reader == NULL)
+    return NULL;
+
   self = g_object_new (STEWARD_TYPE_SERVER, NULL);
   self->store = g_object_ref (store);
+  self->reader = reader;
   self->settings = *settings;
   self->query_engine_host = g_strdup (settings->query_engine_host != NULL ? settings->query_engine_host : "localhost");
   self->settings.query_engine_host = self->query_engine_host;

@@ -21,7 +21,8 @@ G_DECLARE_FINAL_TYPE (StewardServer, steward_server, STEWARD, SERVER, GObject)
 
 StewardServer *steward_server_new (StewardStore                *store,
                                    const StewardServerSettings *settings,
-                                   GTlsCertificate             *certificate);
+                                   GTlsCertificate             *certificate,
+                                   GError                     **error);
 gboolean       steward_server_listen (StewardServer  *self,
                                       GSocketAddress *address,
                                       GError        **error);

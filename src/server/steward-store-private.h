@@ -54,6 +54,7 @@ struct _StewardStore
   GHashTable *callers;           /* credential hash → StewardCachedCaller, likewise */
   GHashTable *group_permissions; /* group id → its names, likewise; NULL until read */
   guint64     listing_clock;
+  gint64      data_version; /* PRAGMA data_version when the caches were last valid */
   gboolean    writing;      /* the open transaction may write */
   gboolean    bulk_loading; /* synchronous is OFF until the load ends */
 };

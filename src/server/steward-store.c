@@ -480,6 +480,16 @@ steward_store_open_new (const char *path,
                     error);
 }
 
+StewardStore *
+steward_store_open_sibling (StewardStore *self,
+                            GError      **error)
+{
+  g_return_val_if_fail (STEWARD_IS_STORE (self), NULL);
+
+  /* The journal mode is kept in the file, so the WAL is already on. */
+  return open_with (sqlite3_db_filename (self->db, "main"), 0, "PRAGMA synchronous = FULL;", error);
+}
+
 /* What is remembered between requests describes the data as it was: after
  * a write transaction ends (committed, or rolled back after the handler
  * read its own changes) none of it may be used again. A disabled or
@@ -491,6 +501,36 @@ forget_cached (StewardStore *self)
   g_hash_table_remove_all (self->listings);
   g_hash_table_remove_all (self->callers);
   g_clear_pointer (&self->group_permissions, g_hash_table_unref);
+}
+
+/* What this connection remembers is dropped on its own writes; a commit
+ * by another connection (the server's, seen from its reader) changes the
+ * data version instead. Reading it starts the transaction's snapshot, so
+ * nothing remembered from before that commit is used in this one. */
+static gboolean
+forget_if_changed_elsewhere (StewardStore *self,
+                             GError      **error)
+{
+  g_autoptr (StewardCachedStmt) stmt = steward_store_prepare (self, "PRAGMA data_version", error);
+  gint64 version;
+
+  if (stmt == NULL)
+    {
+      steward_store_exec (self, "ROLLBACK", NULL);
+      return FALSE;
+    }
+  version = steward_store_step_int64 (self, stmt, error);
+  if (version <= 0)
+    {
+      g_clear_pointer (&stmt, steward_cached_stmt_release);
+      steward_store_exec (self, "ROLLBACK", NULL);
+      return FALSE;
+    }
+
+  if (version != self->data_version)
+    forget_cached (self);
+  self->data_version = version;
+  return TRUE;
 }
 
 /* BEGIN, COMMIT and ROLLBACK run around every request: prepared once
@@ -516,7 +556,10 @@ steward_store_begin (StewardStore *self,
   self->writing = for_writing;
   /* IMMEDIATE takes the write lock up front so two writers never deadlock
    * halfway through a request. */
-  return run_cached (self, for_writing ? "BEGIN IMMEDIATE" : "BEGIN", error);
+  if (!run_cached (self, for_writing ? "BEGIN IMMEDIATE" : "BEGIN", error))
+    return FALSE;
+
+  return forget_if_changed_elsewhere (self, error);
 }
 
 gboolean

@@ -185,6 +185,11 @@ StewardStore *steward_store_open (const char *path,
  * lock. A crash or a failure leaves a file nothing may open; delete it. */
 StewardStore *steward_store_open_new (const char *path,
                                       GError    **error);
+/* A second connection to SELF's database, for another thread: it sees
+ * every commit of SELF from its next transaction on, and drops what it
+ * remembered when there was one. */
+StewardStore *steward_store_open_sibling (StewardStore *self,
+                                          GError      **error);
 gboolean      steward_store_begin (StewardStore *self,
                                    gboolean      for_writing,
                                    GError      **error);

@@ -2,7 +2,7 @@
  *
  * Input nobody should send and somebody will: quotes, SQL, LIKE wildcards,
  * Unicode, overlong names, control characters, odd percent-encoding, bad
- * UTF-8, deep nesting and oversized bodies. Each must be stored and returned
+ * UTF-8, deep nesting, oversized bodies and clients that hang up. Each must be stored and returned
  * exactly or be refused with a clear 4xx, and the server must stay up.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -395,6 +395,36 @@ test_long_query (void)
   assert_server_alive ();
 }
 
+/* Clients that hang up right after asking for a page, while it is being
+ * read on the reader's thread: their replies go nowhere, and everything
+ * else goes on. */
+static void
+test_hang_up_during_page (void)
+{
+  g_autofree char *request = g_strdup_printf ("GET /bim/user?size=1000&includeDisabled=true HTTP/1.1\r\n"
+                                              "Host: 127.0.0.1\r\nAuthorization: Bearer %s\r\n\r\n",
+                                              admin_token);
+  g_autoptr (JsonNode) reply = NULL;
+
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autoptr (GSocketClient) client = g_socket_client_new ();
+      g_autoptr (GSocketConnection) connection = NULL;
+      g_autoptr (GError) error = NULL;
+
+      connection = g_socket_client_connect_to_host (client, "127.0.0.1", server->port, NULL, &error);
+      g_assert_no_error (error);
+      g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (connection)), request,
+                                 strlen (request), NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_io_stream_close (G_IO_STREAM (connection), NULL, &error);
+      g_assert_no_error (error);
+    }
+
+  reply = expect ("GET", "/bim/user?size=5", NULL, 200);
+  g_assert_cmpuint (json_array_get_length (steward_test_json_get_array (steward_test_json_object (reply), "hits")), ==, 5);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -418,6 +448,7 @@ main (int   argc,
   g_test_add_func ("/server/hostile/deep-nesting", test_deep_nesting);
   g_test_add_func ("/server/hostile/body-size-limit", test_body_size_limit);
   g_test_add_func ("/server/hostile/body-too-large-unauthenticated", test_body_too_large_unauthenticated);
+  g_test_add_func ("/server/hostile/hang-up-during-page", test_hang_up_during_page);
   g_test_add_func ("/server/hostile/long-query", test_long_query);
 
   server = steward_test_server_start (NULL, NULL);
