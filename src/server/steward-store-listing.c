@@ -364,6 +364,24 @@ lookup_listing (StewardStore *self,
   return listing;
 }
 
+/* Reads every match of LISTING into memory, unless that was done or is
+ * not possible (an id beyond 32 bits). */
+static gboolean
+materialize_listing (StewardStore   *self,
+                     StewardListing *listing,
+                     FilterClause   *clause,
+                     const char     *order,
+                     GError        **error)
+{
+  if (listing->ordered_ids != NULL || listing->unsupported)
+    return TRUE;
+  if (!select_all_ids (self, clause, order, &listing->ordered_ids, error))
+    return FALSE;
+  listing->unsupported = listing->ordered_ids == NULL;
+  trim_listings (self, listing, FALSE);
+  return TRUE;
+}
+
 static GArray *
 slice_listing (StewardListing          *listing,
                const StewardUserFilter *filter)
@@ -532,13 +550,8 @@ search_in_memory (StewardStore            *self,
   base_key = g_strconcat (base_clause.cache_key->str, "#", order, NULL);
   base = lookup_listing (self, base_key);
   /* A search counts as a use of the listing it narrows down. */
-  if (base->ordered_ids == NULL && !base->unsupported && ++base->requests >= 2)
-    {
-      if (!select_all_ids (self, &base_clause, order, &base->ordered_ids, error))
-        return FALSE;
-      base->unsupported = base->ordered_ids == NULL;
-      trim_listings (self, base, FALSE);
-    }
+  if (++base->requests >= 2 && !materialize_listing (self, base, &base_clause, order, error))
+    return FALSE;
   if (base->ordered_ids == NULL)
     return TRUE;
 
@@ -608,13 +621,8 @@ steward_store_list_users (StewardStore            *self,
       listing = lookup_listing (self, listing_key);
     }
 
-  if (listing->ordered_ids == NULL && !listing->unsupported && ++listing->requests >= 2)
-    {
-      if (!select_all_ids (self, &clause, order_by (filter->sort_field, FALSE), &listing->ordered_ids, error))
-        return FALSE;
-      listing->unsupported = listing->ordered_ids == NULL;
-      trim_listings (self, listing, FALSE);
-    }
+  if (++listing->requests >= 2 && !materialize_listing (self, listing, &clause, order_by (filter->sort_field, FALSE), error))
+    return FALSE;
 
   if (listing->ordered_ids != NULL)
     {
