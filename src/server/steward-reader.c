@@ -106,7 +106,14 @@ run_job (gpointer data,
   StewardReader *self = user_data;
   ListJob       *job = g_task_get_task_data (task);
   GError        *error = NULL;
-  GString       *text = write_page (self->store, &job->filter, &error);
+  GString       *text;
+
+  /* Asked for by a client that has hung up since: a page of a large
+   * search is not worth reading for nobody while others wait behind it. */
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  text = write_page (self->store, &job->filter, &error);
 
   if (text != NULL)
     g_task_return_pointer (task, text, free_text);
@@ -152,10 +159,11 @@ steward_reader_free (StewardReader *self)
 void
 steward_reader_list_users_async (StewardReader           *self,
                                  const StewardUserFilter *filter,
+                                 GCancellable            *cancellable,
                                  GAsyncReadyCallback      callback,
                                  gpointer                 user_data)
 {
-  GTask *task = g_task_new (NULL, NULL, callback, user_data);
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
 
   g_task_set_source_tag (task, steward_reader_list_users_async);
   g_task_set_task_data (task, list_job_new (filter), (GDestroyNotify) list_job_free);

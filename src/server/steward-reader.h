@@ -24,9 +24,11 @@ void steward_reader_free (StewardReader *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StewardReader, steward_reader_free)
 
 /* The reply body of route 4 for FILTER (copied): {"hits": [...], "count"}.
- * The callback runs in the thread-default main context of the caller. */
+ * The callback runs in the thread-default main context of the caller.
+ * Cancelling skips the reading if it has not started yet. */
 void     steward_reader_list_users_async (StewardReader           *self,
                                           const StewardUserFilter *filter,
+                                          GCancellable            *cancellable,
                                           GAsyncReadyCallback      callback,
                                           gpointer                 user_data);
 GString *steward_reader_list_users_finish (GAsyncResult *result,

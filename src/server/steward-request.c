@@ -5,6 +5,9 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <sys/socket.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "steward-request.h"
@@ -39,6 +42,10 @@ steward_request_free (StewardRequest *request)
   if (request == NULL)
     return;
 
+  if (request->hang_up_watch != NULL)
+    g_source_destroy (request->hang_up_watch);
+  g_clear_pointer (&request->hang_up_watch, g_source_unref);
+  g_clear_object (&request->hung_up);
   g_clear_object (&request->message);
   g_clear_object (&request->store);
   g_clear_pointer (&request->path_params, g_ptr_array_unref);
@@ -499,10 +506,38 @@ steward_request_send (StewardRequest *request)
                                     SOUP_MEMORY_TAKE, text, length);
 }
 
+/* The client's socket became readable while its request waits: either it
+ * hung up (reading gives end of file), or it sent its next request early,
+ * which stays unread for libsoup. Either way one look is enough. libsoup
+ * does not watch a paused message's connection, so without this a hung-up
+ * client's page would still be read, with others waiting behind it. */
+static gboolean
+client_readable_cb (GSocket     *socket,
+                    GIOCondition condition,
+                    gpointer     user_data)
+{
+  StewardRequest *request = user_data;
+  char            byte;
+  gssize          peeked = recv (g_socket_get_fd (socket), &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+
+  if (peeked == 0 || (peeked < 0 && errno != EAGAIN && errno != EINTR) || (condition & (G_IO_HUP | G_IO_ERR)) != 0)
+    g_cancellable_cancel (request->hung_up);
+  g_clear_pointer (&request->hang_up_watch, g_source_unref);
+  return G_SOURCE_REMOVE;
+}
+
 void
 steward_request_defer (StewardRequest *request)
 {
+  GSocket *socket = soup_server_message_get_socket (request->message);
+
   request->deferred = TRUE;
+  request->hung_up = g_cancellable_new ();
+  if (socket == NULL)
+    return;
+  request->hang_up_watch = g_socket_create_source (socket, G_IO_IN | G_IO_HUP | G_IO_ERR, NULL);
+  g_source_set_callback (request->hang_up_watch, (GSourceFunc) (void (*) (void)) client_readable_cb, request, NULL);
+  g_source_attach (request->hang_up_watch, NULL);
 }
 
 void

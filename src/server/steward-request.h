@@ -42,8 +42,10 @@ typedef struct
   gboolean commit_on_error;
   /* Set by a handler that replies later, from the main loop: see
    * steward_request_defer(). */
-  gboolean deferred;
-  gint64   started; /* monotonic µs */
+  gboolean      deferred;
+  GCancellable *hung_up;       /* deferred only: cancelled when the client goes */
+  GSource      *hang_up_watch; /* deferred only: until the socket is first readable */
+  gint64        started;       /* monotonic µs */
 } StewardRequest;
 
 StewardRequest *steward_request_new (SoupServerMessage           *message,

@@ -192,8 +192,9 @@ listed_users_cb (GObject      *source,
 
   if (text != NULL)
     steward_request_reply_text (request, SOUP_STATUS_OK, text);
-  else
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     steward_request_fail_error (request, error);
+  /* Cancelled: the client has gone, there is nobody to tell. */
   steward_request_finish_deferred (request);
 }
 
@@ -228,7 +229,7 @@ steward_route_list_users (StewardRequest *request)
 
   /* Read and written out on the reader's thread; FILTER is copied. */
   steward_request_defer (request);
-  steward_reader_list_users_async (request->reader, &filter, listed_users_cb, request);
+  steward_reader_list_users_async (request->reader, &filter, request->hung_up, listed_users_cb, request);
 }
 
 /* ------------------------------------------------------------- create */

@@ -671,6 +671,37 @@ def measure_fresh_searches(port, token, terms):
     return timings
 
 
+HANG_UP_TERMS = ["qz", "xq", "zx", "qj", "jq", "vq", "qv", "zj", "wq"]
+
+
+def measure_hang_ups(port, token):
+    """How long a page waits behind searches whose clients hung up.
+
+    A search of two letters cannot use the trigram index and reads every
+    user. One such search is timed alone first; then eight clients send one
+    each and hang up at once, and the next page's wait is timed. A server
+    that drops the requests of hung-up clients makes it wait for at most
+    the one already running, not for all eight.
+    """
+    started = time.perf_counter()
+    http_json(port, "GET", "/bim/user?size=25&searchText=" + HANG_UP_TERMS[-1], token)
+    alone_ms = (time.perf_counter() - started) * 1000.0
+
+    clients = []
+    for term in HANG_UP_TERMS[:-1]:
+        client = socket.create_connection(("127.0.0.1", port))
+        client.sendall((f"GET /bim/user?size=25&searchText={term} HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                        f"Authorization: Bearer {token}\r\n\r\n").encode())
+        clients.append(client)
+    time.sleep(0.05)
+    for client in clients:
+        client.close()
+    started = time.perf_counter()
+    http_json(port, "GET", "/bim/user?size=25&offset=1000", token)
+    return {"one_search_ms": alone_ms, "next_page_ms": (time.perf_counter() - started) * 1000.0,
+            "hung_up": len(clients)}
+
+
 def percentile(values, fraction):
     """The nearest-rank percentile of VALUES (0 < fraction <= 1)."""
     ordered = sorted(values)
@@ -719,6 +750,7 @@ def build_figures(options, users, lifecycle, memory, scenarios, baseline, search
         "nginx": summary(baseline),
         "page_to_nginx_ratio": by_name["page"].median("requests_per_second") / nginx_rps if nginx_rps else None,
         "sorts_to_nginx_ratio": by_name["sorts"].median("requests_per_second") / nginx_rps if nginx_rps else None,
+        "hang_up": fresh["hang_up"],
         "fresh_search": {
             "terms": fresh["terms"],
             "ms": fresh["ms"],
@@ -747,6 +779,9 @@ def print_size_report(figures):
     fresh = figures["fresh_search"]
     print(f"{'search, never-seen terms (one at a time)':<44} {'':>10} {fresh['p50_ms']:>9.2f} "
           f"{fresh['p95_ms']:>9.2f} {max(fresh['ms']):>9.2f}   ({len(fresh['ms'])} terms; last column: max)")
+    hang_up = figures["hang_up"]
+    print(f"hung up:   the next page waited {hang_up['next_page_ms']:.0f} ms behind {hang_up['hung_up']} dropped "
+          f"two-letter searches; one alone takes {hang_up['one_search_ms']:.0f} ms")
     print()
     lifecycle = figures["lifecycle"]
     seed = lifecycle["seed"]
@@ -917,6 +952,11 @@ def benchmark(options, workdir, users):
         terms = fresh_search_terms(server.port, token, listed)
         fresh = {"terms": terms, "ms": measure_fresh_searches(server.port, token, terms)}
         print(f"  new searches ({len(terms)} terms): p50 {statistics.median(fresh['ms']):.2f} ms", flush=True)
+        hang_up = measure_hang_ups(server.port, token)
+        print(f"  {hang_up['hung_up']} two-letter searches dropped by their clients: the next page waited "
+              f"{hang_up['next_page_ms']:.0f} ms (one such search alone: {hang_up['one_search_ms']:.0f} ms)",
+              flush=True)
+        fresh["hang_up"] = hang_up
 
         print(f"measuring steward-server ({options.runs} x {options.duration} s per scenario) ...", flush=True)
         measure_server(options, server, token, scenarios)
