@@ -19,7 +19,7 @@
 #include "steward-directory-view.h"
 
 #include "steward-directory-selection.h"
-#include "steward-format.h"
+#include "steward-last-login-cell.h"
 #include "steward-user-selection.h"
 #include "steward-permission-summary.h"
 
@@ -242,26 +242,6 @@ string_text (gpointer    unused,
              const char *value)
 {
   return g_strdup (value != NULL ? value : "");
-}
-
-static char *
-last_login_text (gpointer    unused,
-                 GDateTime  *last_login,
-                 const char *userid)
-{
-  if (userid == NULL)
-    return g_strdup ("");
-  return steward_format_date_time (last_login);
-}
-
-static char *
-last_login_tooltip (gpointer    unused,
-                    GDateTime  *last_login,
-                    const char *userid)
-{
-  if (userid == NULL || last_login == NULL)
-    return NULL;
-  return steward_format_date_time_full (last_login);
 }
 
 static char *
@@ -554,8 +534,6 @@ steward_directory_view_class_init (StewardDirectoryViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, retry_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, name_text);
   gtk_widget_class_bind_template_callback (widget_class, string_text);
-  gtk_widget_class_bind_template_callback (widget_class, last_login_text);
-  gtk_widget_class_bind_template_callback (widget_class, last_login_tooltip);
   gtk_widget_class_bind_template_callback (widget_class, status_text);
   gtk_widget_class_bind_template_callback (widget_class, row_css_classes);
   gtk_widget_class_bind_template_callback (widget_class, status_css_classes);
@@ -567,10 +545,12 @@ steward_directory_view_class_init (StewardDirectoryViewClass *klass)
 static void
 steward_directory_view_init (StewardDirectoryView *self)
 {
+  g_autoptr (GtkListItemFactory) last_login_factory = steward_last_login_cell_factory_new ();
   GtkGesture *secondary_click;
 
   self->pinned_position = GTK_INVALID_LIST_POSITION;
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_column_view_column_set_factory (self->last_login_column, last_login_factory);
 
   self->user_selection = steward_directory_selection_get_users (self->selection);
   g_signal_connect_object (self->user_selection, "notify::n-selected", G_CALLBACK (update_selection_bar), self, G_CONNECT_SWAPPED);

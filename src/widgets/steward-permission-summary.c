@@ -81,13 +81,15 @@ n_permissions (StewardPermissionSummary *self)
   return self->permissions != NULL ? g_strv_length (self->permissions) : 0;
 }
 
+/* The accessible label is kept current; the tooltip is composed only
+ * when asked for (query_tooltip).  Setting tooltip text on each row would
+ * make GTK look for the pointer every time a row is bound to a new user,
+ * a round trip to the display server per row while a page is painted. */
 static void
-update_tooltip (StewardPermissionSummary *self)
+update_accessible_label (StewardPermissionSummary *self)
 {
-  g_autofree char *list = self->permissions != NULL ? g_strjoinv ("\n", self->permissions) : NULL;
   g_autofree char *spoken = self->permissions != NULL ? g_strjoinv (", ", self->permissions) : NULL;
 
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), n_permissions (self) > 0 ? list : NULL);
   /* A screen reader hears every name, whatever fits on screen. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken != NULL ? spoken : "", -1);
 }
@@ -222,6 +224,21 @@ steward_permission_summary_set_property (GObject      *object,
     }
 }
 
+static gboolean
+steward_permission_summary_query_tooltip (GtkWidget  *widget,
+                                          int         x,
+                                          int         y,
+                                          gboolean    keyboard_tooltip,
+                                          GtkTooltip *tooltip)
+{
+  g_autofree char *text = steward_permission_summary_dup_tooltip_text (STEWARD_PERMISSION_SUMMARY (widget));
+
+  if (text == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 steward_permission_summary_class_init (StewardPermissionSummaryClass *klass)
 {
@@ -236,6 +253,7 @@ steward_permission_summary_class_init (StewardPermissionSummaryClass *klass)
   widget_class->size_allocate = steward_permission_summary_size_allocate;
   widget_class->snapshot = steward_permission_summary_snapshot;
   widget_class->css_changed = steward_permission_summary_css_changed;
+  widget_class->query_tooltip = steward_permission_summary_query_tooltip;
 
   properties[PROP_PERMISSIONS] = g_param_spec_boxed ("permissions", NULL, NULL, G_TYPE_STRV,
                                                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -248,7 +266,9 @@ steward_permission_summary_class_init (StewardPermissionSummaryClass *klass)
 static void
 steward_permission_summary_init (StewardPermissionSummary *self)
 {
-  update_tooltip (self);
+  /* Set once: query_tooltip decides, per query, whether there is one. */
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  update_accessible_label (self);
 }
 
 /* ------------------------------------------------------------------ */
@@ -282,9 +302,20 @@ steward_permission_summary_set_permissions (StewardPermissionSummary *self,
 
   g_clear_pointer (&self->permissions, g_strfreev);
   self->permissions = g_strdupv ((GStrv) permissions);
-  update_tooltip (self);
+  update_accessible_label (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERMISSIONS]);
+}
+
+/* Every name, one a line; %NULL when there is none to show. */
+char *
+steward_permission_summary_dup_tooltip_text (StewardPermissionSummary *self)
+{
+  g_return_val_if_fail (STEWARD_IS_PERMISSION_SUMMARY (self), NULL);
+
+  if (n_permissions (self) == 0)
+    return NULL;
+  return g_strjoinv ("\n", self->permissions);
 }
 
 const char *

@@ -24,6 +24,7 @@ void               steward_permission_summary_set_permissions (StewardPermission
                                                                const char *const        *permissions);
 /* What is drawn at the current width ("USER_ADMIN, +3"). */
 const char *steward_permission_summary_get_shown_text (StewardPermissionSummary *self);
+char       *steward_permission_summary_dup_tooltip_text (StewardPermissionSummary *self);
 
 /* The line for @permissions at @width pixels as @widget's font measures
  * it: every name when they fit, else the first ones and "+N", else "+N". */

@@ -185,6 +185,11 @@ def walk(app, server, check):
     window = e2e.find(app, "Access", "frame", timeout=30)
     e2e.find(window, "Search Users", "entry", timeout=30)
     check.screen("directory")
+    # A Last Login cell's tooltip is composed only when shown; a screen
+    # reader hears the same full timestamp as the cell's description.
+    cell = e2e.find_described(window, r"^[A-Z][a-z]+ \d{1,2}, \d{4}, \d\d:\d\d:\d\d ", "label")
+    if not cell.name or cell.name == cell.description:
+        raise AssertionError("Last Login cell %r reads no short form beside %r" % (cell.name, cell.description))
 
     e2e.click(e2e.button(window, "New User"))
     dialog = e2e.find(app, "New User", "frame")

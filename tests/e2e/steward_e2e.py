@@ -4,6 +4,7 @@ screenshot per step."""
 
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -123,6 +124,13 @@ def find(parent, name=None, role=None, timeout=20):
     def matches(node):
         return (name is None or _named(node.name, name)) and (role is None or node.roleName == role)
     return wait_for(lambda: _walk(parent, matches), "%s %r" % (role or "node", name), timeout)
+
+
+def find_described(parent, pattern, role=None, timeout=20):
+    """The first node below @parent whose description matches @pattern."""
+    def matches(node):
+        return (role is None or node.roleName == role) and re.search(pattern, node.description or "")
+    return wait_for(lambda: _walk(parent, matches), "%s described as /%s/" % (role or "node", pattern), timeout)
 
 
 def click(node):

@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include "steward-format.h"
+#include "steward-last-login-cell.h"
 #include "steward-permission-summary.h"
 #include "steward-window-private.h"
 
@@ -60,6 +62,7 @@ typedef struct
   guint       n_cut_emails;
   guint       n_summaries;
   guint       n_counted;
+  guint       n_last_logins;
 } CellSurvey;
 
 static gboolean
@@ -76,6 +79,28 @@ is_email (GListModel *users,
   return FALSE;
 }
 
+/* The user whose last sign-in reads @text in short and @full in full. */
+static gboolean
+is_last_login (GListModel *users,
+               const char *text,
+               const char *full)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (users); i++)
+    {
+      g_autoptr (StewardUser) user = g_list_model_get_item (users, i);
+      g_autofree char *user_text = NULL;
+      g_autofree char *user_full = NULL;
+
+      if (steward_user_get_last_login (user) == NULL)
+        continue;
+      user_text = steward_format_date_time (steward_user_get_last_login (user));
+      user_full = steward_format_date_time_full (steward_user_get_last_login (user));
+      if (g_str_equal (user_text, text) && g_str_equal (user_full, full))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 survey_cell (gpointer widget,
              gpointer user_data)
@@ -85,6 +110,18 @@ survey_cell (gpointer widget,
   if (!gtk_widget_get_mapped (widget))
     return;
 
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_has_tooltip (widget))
+    {
+      g_autofree char *full = steward_last_login_cell_dup_tooltip_text (widget);
+
+      /* A Last Login cell: the short form on screen, the full one as its
+       * tooltip, both of one user's last sign-in. */
+      if (full != NULL)
+        {
+          g_assert_true (is_last_login (survey->users, gtk_label_get_text (widget), full));
+          survey->n_last_logins++;
+        }
+    }
   if (GTK_IS_LABEL (widget) && is_email (survey->users, gtk_label_get_text (widget)))
     {
       /* Shown whole? Cells of a column are all as wide as the column. */
@@ -125,7 +162,14 @@ survey_cell (gpointer widget,
             g_assert_cmpstr (parts[i], ==, permissions[i]);
           survey->n_counted++;
         }
-      g_assert_cmpstr (gtk_widget_get_tooltip_text (widget), !=, NULL);
+      {
+        g_autofree char *tooltip = steward_permission_summary_dup_tooltip_text (STEWARD_PERMISSION_SUMMARY (widget));
+        g_autofree char *listed = permissions != NULL && permissions[0] != NULL ? g_strjoinv ("\n", (GStrv) permissions) : NULL;
+
+        /* The tooltip lists every name, however few fit. */
+        g_assert_true (gtk_widget_get_has_tooltip (widget));
+        g_assert_cmpstr (tooltip, ==, listed);
+      }
       survey->n_summaries++;
     }
 }
@@ -181,6 +225,7 @@ test_default_size (void)
   g_assert_cmpuint (survey.n_cut_emails, ==, 0);
   g_assert_cmpuint (survey.n_email_cells, >, 5);
   g_assert_cmpuint (survey.n_summaries, >, 5);
+  g_assert_cmpuint (survey.n_last_logins, >, 5);
   /* The longest e-mail of the demo, wherever it is, fits its cell. */
   g_assert_cmpint (longest_width, <=, survey.narrowest_email_cell);
 
