@@ -27,6 +27,9 @@ steward_route_authenticate (StewardRequest *request)
   const char      *api_key;
   gint64           user_id = 0;
 
+  /* Signing in changes no listing but the order by last login: the app's
+   * first page after it is then read from the listing already in memory. */
+  steward_store_note_only_sign_ins (request->store);
   if (body == NULL)
     return;
   if (!steward_request_member_string (request, json_node_get_object (body), "apikey", "apikey", &api_key))

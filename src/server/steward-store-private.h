@@ -54,9 +54,11 @@ struct _StewardStore
   GHashTable *callers;           /* credential hash → StewardCachedCaller, likewise */
   GHashTable *group_permissions; /* group id → its names, likewise; NULL until read */
   guint64     listing_clock;
-  gint64      data_version; /* PRAGMA data_version when the caches were last valid */
-  gboolean    writing;      /* the open transaction may write */
-  gboolean    bulk_loading; /* synchronous is OFF until the load ends */
+  gint64      data_version;   /* PRAGMA data_version when the caches were last valid */
+  gint64      listings_epoch; /* cache_epoch.listings when the listings were last valid */
+  gboolean    writing;        /* the open transaction may write */
+  gboolean    only_sign_ins;  /* ... but only records sign-ins */
+  gboolean    bulk_loading;   /* synchronous is OFF until the load ends */
 };
 
 /* A cached statement is never finalized by its user, only reset. */

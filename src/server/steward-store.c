@@ -13,7 +13,7 @@
 
 #include "steward-store-private.h"
 
-#define SCHEMA_VERSION 2
+#define SCHEMA_VERSION 3
 
 G_DEFINE_QUARK (steward - store - error - quark, steward_store_error)
 G_DEFINE_FINAL_TYPE (StewardStore, steward_store, G_TYPE_OBJECT)
@@ -128,6 +128,17 @@ static const char schema_v2[] = "ALTER TABLE users ADD COLUMN permission_names T
                                 "    FROM user_permissions WHERE user_id = users.id), ''),"
                                 "  group_ids = coalesce((SELECT group_concat(group_id, char(31))"
                                 "    FROM group_members WHERE user_id = users.id), '');";
+
+/* Version 3. A counter that every write transaction raises unless it only
+ * recorded sign-ins (steward_store_note_only_sign_ins). Another connection
+ * (the reader thread's, or another process) sees through PRAGMA
+ * data_version only that something was committed; the counter says whether
+ * its listings are still valid. Without it the app's every sign-in made the
+ * next page count and order a million users again. */
+static const char schema_v3[] = "CREATE TABLE cache_epoch ("
+                                "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+                                "  listings INTEGER NOT NULL);"
+                                "INSERT INTO cache_epoch (id, listings) VALUES (1, 0);";
 
 /* What can be rebuilt from the tables: the secondary indexes and the
  * trigger that feeds the search index. Part of version 1, created after
@@ -351,6 +362,8 @@ migrate (StewardStore *self,
     goto fail;
   if (version < 2 && !steward_store_exec (self, schema_v2, error))
     goto fail;
+  if (version < 3 && !steward_store_exec (self, schema_v3, error))
+    goto fail;
 
   if (!steward_store_exec (self, "PRAGMA user_version = " G_STRINGIFY (SCHEMA_VERSION), error))
     goto fail;
@@ -516,6 +529,36 @@ forget_cached (StewardStore *self)
   g_clear_pointer (&self->group_permissions, g_hash_table_unref);
 }
 
+/* After a transaction that only recorded sign-ins: the last logins
+ * changed, so listings ordered by them and the callers read with them go;
+ * counts and every other order stay, since no filter looks at last logins. */
+static void
+forget_last_logins (StewardStore *self)
+{
+  GHashTableIter iter;
+  const char    *key;
+
+  g_hash_table_iter_init (&iter, self->listings);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &key, NULL))
+    {
+      if (strstr (key, "last_login") != NULL)
+        g_hash_table_iter_remove (&iter);
+    }
+  g_hash_table_remove_all (self->callers);
+}
+
+static gboolean
+read_listings_epoch (StewardStore *self,
+                     gint64       *out_epoch,
+                     GError      **error)
+{
+  g_autoptr (StewardCachedStmt) stmt = steward_store_prepare (self, "SELECT listings FROM cache_epoch WHERE id = 1", error);
+  gint64 epoch = stmt != NULL ? steward_store_step_int64 (self, stmt, error) : -1;
+
+  *out_epoch = epoch;
+  return epoch >= 0;
+}
+
 /* What this connection remembers is dropped on its own writes; a commit
  * by another connection (the server's, seen from its reader) changes the
  * data version instead. Reading it starts the transaction's snapshot, so
@@ -535,7 +578,20 @@ forget_if_changed_elsewhere (StewardStore *self,
     }
 
   if (version != self->data_version)
-    forget_cached (self);
+    {
+      gint64 epoch;
+
+      if (!read_listings_epoch (self, &epoch, error))
+        {
+          steward_store_rollback (self);
+          return FALSE;
+        }
+      if (epoch != self->listings_epoch)
+        forget_cached (self);
+      else
+        forget_last_logins (self);
+      self->listings_epoch = epoch;
+    }
   self->data_version = version;
   return TRUE;
 }
@@ -552,6 +608,19 @@ run_cached (StewardStore *self,
   return stmt != NULL && steward_store_step_done (self, stmt, error);
 }
 
+static gboolean
+raise_listings_epoch (StewardStore *self,
+                      GError      **error)
+{
+  g_autoptr (StewardCachedStmt) stmt = steward_store_prepare (self, "UPDATE cache_epoch SET listings = listings + 1 WHERE id = 1 RETURNING listings", error);
+  gint64 epoch = stmt != NULL ? steward_store_step_int64 (self, stmt, error) : -1;
+
+  if (epoch < 0)
+    return FALSE;
+  self->listings_epoch = epoch;
+  return TRUE;
+}
+
 gboolean
 steward_store_begin (StewardStore *self,
                      gboolean      for_writing,
@@ -561,6 +630,7 @@ steward_store_begin (StewardStore *self,
   g_return_val_if_fail (sqlite3_get_autocommit (self->db), FALSE);
 
   self->writing = for_writing;
+  self->only_sign_ins = FALSE;
   /* IMMEDIATE takes the write lock up front so two writers never deadlock
    * halfway through a request. */
   if (!run_cached (self, for_writing ? "BEGIN IMMEDIATE" : "BEGIN", error))
@@ -627,17 +697,35 @@ steward_store_commit (StewardStore *self,
 {
   g_return_val_if_fail (STEWARD_IS_STORE (self), FALSE);
 
+  /* Raised inside the transaction, so no connection can see the write
+   * without the new count. */
+  if (self->writing && !self->only_sign_ins && !raise_listings_epoch (self, error))
+    {
+      steward_store_rollback (self);
+      return FALSE;
+    }
   if (!run_cached (self, "COMMIT", error))
     {
       steward_store_rollback (self);
       return FALSE;
     }
 
-  if (self->writing)
+  if (self->writing && self->only_sign_ins)
+    forget_last_logins (self);
+  else if (self->writing)
     forget_cached (self);
   self->writing = FALSE;
 
   return TRUE;
+}
+
+void
+steward_store_note_only_sign_ins (StewardStore *self)
+{
+  g_return_if_fail (STEWARD_IS_STORE (self));
+  g_return_if_fail (self->writing);
+
+  self->only_sign_ins = TRUE;
 }
 
 void

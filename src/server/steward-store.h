@@ -196,6 +196,10 @@ gboolean      steward_store_begin (StewardStore *self,
 gboolean      steward_store_commit (StewardStore *self,
                                     GError      **error);
 void          steward_store_rollback (StewardStore *self);
+/* The open write transaction only records sign-ins (tokens, last logins,
+ * audit entries): its commit keeps the listings that do not order by last
+ * login, here and on every other connection. */
+void steward_store_note_only_sign_ins (StewardStore *self);
 /* A write transaction for loading many rows at once (the demo data): the
  * secondary indexes and the search index are dropped and built once at
  * commit. Roll back with steward_store_rollback(). */

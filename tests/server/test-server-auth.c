@@ -281,6 +281,48 @@ test_current_user (void)
   g_assert_nonnull (steward_test_json_get_nullable_string (user, "lastLogin"));
 }
 
+/* A sign-in keeps the listings the server remembers, but not the ones
+ * ordered by last login nor the callers it read with their last logins:
+ * whoever signed in last heads the order by last login at once, on the
+ * connection that wrote it and on the reader's. */
+static void
+test_sign_in_reorders_last_login (void)
+{
+  g_autoptr (PlainUser) first = plain_user_new ("first.sign-in@example.com");
+  g_autoptr (PlainUser) second = plain_user_new ("second.sign-in@example.com");
+  static const char by_login[] = "/bim/user?sortField=lastLogin&sortOrder=desc&size=1";
+  static const char by_email[] = "/bim/user?sortField=email&size=1000";
+  g_autoptr (JsonNode) by_email_before = steward_test_http_expect (server, "GET", by_email, admin_token, NULL, 200);
+  g_autoptr (JsonNode) by_email_after = NULL;
+
+  for (guint round = 0; round < 4; round++)
+    {
+      PlainUser *signing = round % 2 == 0 ? first : second;
+      g_autoptr (JsonNode) page = NULL;
+      g_autoptr (JsonNode) current = NULL;
+      g_autofree char *token = NULL;
+      JsonObject      *head;
+
+      /* Last logins are kept in milliseconds: two in the same one would
+       * tie, and the tie goes to the newer user. */
+      g_usleep (5 * G_TIME_SPAN_MILLISECOND);
+      token = steward_test_http_authenticate (server, signing->api_key);
+      page = steward_test_http_expect (server, "GET", by_login, admin_token, NULL, 200);
+      head = steward_test_json_object (json_array_get_element (steward_test_json_get_array (steward_test_json_object (page), "hits"), 0));
+      g_assert_cmpstr (steward_test_json_get_string (head, "userid"), ==, signing->userid);
+
+      /* The token from before the sign-in reads the new last login too. */
+      current = steward_test_http_expect (server, "GET", "/bim/rpc/user/current", signing->token, NULL, 200);
+      g_assert_cmpstr (steward_test_json_get_nullable_string (steward_test_json_object (current), "lastLogin"), ==,
+                       steward_test_json_get_nullable_string (head, "lastLogin"));
+    }
+
+  /* Other orders kept their listing and it is still right. */
+  by_email_after = steward_test_http_expect (server, "GET", by_email, admin_token, NULL, 200);
+  g_assert_cmpint (steward_test_json_get_int (steward_test_json_object (by_email_after), "count"), ==,
+                   steward_test_json_get_int (steward_test_json_object (by_email_before), "count"));
+}
+
 static void
 test_non_admin_forbidden (void)
 {
@@ -502,6 +544,7 @@ main (int   argc,
   g_test_add_func ("/server/auth/expired-token", test_expired_token);
   g_test_add_func ("/server/auth/current-user", test_current_user);
   g_test_add_func ("/server/auth/caller-changes-apply-at-once", test_caller_changes_apply_at_once);
+  g_test_add_func ("/server/auth/sign-in-reorders-last-login", test_sign_in_reorders_last_login);
   g_test_add_func ("/server/auth/non-admin/forbidden", test_non_admin_forbidden);
   g_test_add_func ("/server/auth/non-admin/allowed", test_non_admin_allowed);
   g_test_add_func ("/server/auth/audit-permission-alone", test_audit_permission_alone);

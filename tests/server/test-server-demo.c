@@ -422,11 +422,13 @@ test_demo_migrates_version_1 (void)
   first->keep_data_dir = TRUE;
   steward_test_server_stop (first);
 
-  /* Back to version 1: the same tables without the two columns. */
+  /* Back to version 1: the same tables without the two columns (nor the
+   * cache counter of version 3). */
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db,
                                  "ALTER TABLE users DROP COLUMN permission_names;"
                                  "ALTER TABLE users DROP COLUMN group_ids;"
+                                 "DROP TABLE cache_epoch;"
                                  "PRAGMA user_version = 1;",
                                  NULL, NULL, NULL),
                    ==, SQLITE_OK);
