@@ -273,7 +273,7 @@ static GStrv
 row_css_classes (gpointer unused,
                  gboolean disabled)
 {
-  return disabled ? css_classes ("dim-label", "disabled-user", NULL) : css_classes (NULL);
+  return steward_directory_view_row_css_classes (disabled);
 }
 
 static GStrv
@@ -586,6 +586,12 @@ steward_directory_view_init (StewardDirectoryView *self)
 /* ------------------------------------------------------------------ */
 /* Public API                                                          */
 /* ------------------------------------------------------------------ */
+
+GStrv
+steward_directory_view_row_css_classes (gboolean disabled)
+{
+  return disabled ? css_classes ("dim-label", "disabled-user", NULL) : css_classes (NULL);
+}
 
 GtkWidget *
 steward_directory_view_new (void)

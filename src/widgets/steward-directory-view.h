@@ -39,4 +39,7 @@ void                  steward_directory_view_clear_selection (StewardDirectoryVi
 void steward_directory_view_set_compact (StewardDirectoryView *self,
                                          gboolean              compact);
 
+/* The style classes of every cell of a user's row: disabled users dimmed. */
+GStrv steward_directory_view_row_css_classes (gboolean disabled);
+
 G_END_DECLS

@@ -14,6 +14,7 @@
 
 #include "steward-last-login-cell.h"
 
+#include "steward-directory-view.h"
 #include "steward-format.h"
 #include "steward-user.h"
 
@@ -42,22 +43,15 @@ show_user (GtkLabel *label)
   g_autofree char *text = NULL;
   g_autofree char *full = full_text (user);
   gboolean         disabled = user != NULL && steward_user_get_disabled (user);
+  g_auto (GStrv) classes = NULL;
 
   if (user != NULL && steward_user_get_userid (user) != NULL)
     text = steward_format_date_time (steward_user_get_last_login (user));
   gtk_label_set_text (label, text != NULL ? text : "");
 
-  /* Dimmed like the rest of a disabled user's row. */
-  if (disabled)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
-      gtk_widget_add_css_class (GTK_WIDGET (label), "disabled-user");
-    }
-  else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
-      gtk_widget_remove_css_class (GTK_WIDGET (label), "disabled-user");
-    }
+  /* Styled like the rest of the row. */
+  classes = steward_directory_view_row_css_classes (disabled);
+  gtk_widget_set_css_classes (GTK_WIDGET (label), (const char **) classes);
 
   /* What the tooltip would show, for a screen reader, as GTK does for a
    * tooltip set as text. */
