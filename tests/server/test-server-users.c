@@ -677,7 +677,8 @@ test_list_offsets_from_memory (void)
  * from the trigram index and the listing's order, never from the users
  * table: the first request after a write goes through SQL, the next ones
  * through memory, and all of them must agree, disabled users, identity
- * managers, offsets and both directions included. */
+ * managers, offsets, both directions and searches of one or two letters
+ * included. */
 static void
 test_search_from_memory (void)
 {
@@ -691,6 +692,10 @@ test_search_from_memory (void)
     "searchText=memsearch&iamid=bim&sortField=iamid&sortOrder=desc&size=5",
     "searchText=msearch0&size=25",
     "searchText=nomatchanywhere&size=25",
+    /* Too short for the trigram index: matched by a pass over the table. */
+    "searchText=H0&sortField=email&sortOrder=desc&size=5&offset=1",
+    "searchText=7&includeDisabled=true&size=25",
+    "searchText=qz&size=25",
   };
   g_autofree char *disable = steward_test_http_user_path ("bim", "memsearch03@example.com", "/disable/true");
   guint            writes = 0;
