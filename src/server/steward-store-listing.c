@@ -405,9 +405,10 @@ slice_listing (StewardListing          *listing,
 /* ------------------------------------------------ searches in memory */
 
 /* A search narrows a listing down: when the listing without the search
- * text is in memory, the trigram index's matches are placed by their
- * position in it, and neither counting nor sorting them visits the users
- * table (one random row read per match, the whole cost of a search of a
+ * text is in memory, the matching ids (the trigram index's, or one
+ * sequential pass's for one or two characters) are placed by their
+ * position in it, and neither counting nor sorting them reads a user's row
+ * at random (one such read per match was the whole cost of a search of a
  * common fragment on a large directory). */
 
 static GArray *

@@ -674,11 +674,11 @@ test_list_offsets_from_memory (void)
 }
 
 /* A search whose listing without the search text is in memory is answered
- * from the trigram index and the listing's order, never from the users
- * table: the first request after a write goes through SQL, the next ones
- * through memory, and all of them must agree, disabled users, identity
- * managers, offsets, both directions and searches of one or two letters
- * included. */
+ * from the trigram index (one or two letters: a pass over the table in
+ * rowid order) and the listing's order: the first request after a write
+ * goes through SQL, the next ones through memory, and all of them must
+ * agree, disabled users, identity managers, offsets, both directions and
+ * searches of one or two letters included. */
 static void
 test_search_from_memory (void)
 {
