@@ -17,6 +17,14 @@
  * characters; shorter ones are searched with instr() instead. */
 #define TRIGRAM_MIN_CHARS 3
 
+/* The ids the trigram index matches for one bound phrase. */
+#define TRIGRAM_MATCHING_IDS "SELECT rowid FROM user_search WHERE user_search MATCH ?"
+/* Whether a user's folded text (name, e-mail or userid) contains the
+ * parameter PARAM, for texts too short for the trigram index. */
+#define ANY_KEY_CONTAINS(param)                                            \
+  "(instr(u.name_key, " param ") > 0 OR instr(u.email_key, " param ") > 0" \
+  " OR instr(u.userid_key, " param ") > 0)"
+
 typedef struct
 {
   GString   *where;
@@ -50,6 +58,12 @@ fts_phrase (const char *folded)
   return g_string_free (g_steal_pointer (&phrase), FALSE);
 }
 
+static gboolean
+trigram_can_match (const char *folded)
+{
+  return g_utf8_strlen (folded, -1) >= TRIGRAM_MIN_CHARS;
+}
+
 static void
 add_substring_filter (FilterClause *clause,
                       const char   *column, /* NULL: any searchable column */
@@ -63,14 +77,14 @@ add_substring_filter (FilterClause *clause,
   folded = steward_fold (text);
   g_string_append_printf (clause->cache_key, "%s~", column != NULL ? column : "*");
 
-  if (g_utf8_strlen (folded, -1) >= TRIGRAM_MIN_CHARS)
+  if (trigram_can_match (folded))
     {
       g_autofree char *phrase = fts_phrase (folded);
       g_autofree char *query = column != NULL ? g_strdup_printf ("%s : %s", column, phrase)
                                               : g_steal_pointer (&phrase);
 
       g_string_append (clause->where,
-                       " AND u.id IN (SELECT rowid FROM user_search WHERE user_search MATCH ?)");
+                       " AND u.id IN (" TRIGRAM_MATCHING_IDS ")");
       add_value (clause, query);
     }
   else if (column != NULL)
@@ -80,9 +94,7 @@ add_substring_filter (FilterClause *clause,
     }
   else
     {
-      g_string_append (clause->where,
-                       " AND (instr(u.name_key, ?) > 0 OR instr(u.email_key, ?) > 0"
-                       " OR instr(u.userid_key, ?) > 0)");
+      g_string_append (clause->where, " AND " ANY_KEY_CONTAINS ("?"));
       add_value (clause, folded);
       add_value (clause, folded);
       add_value (clause, folded);
@@ -445,20 +457,17 @@ prepare_matching_ids (StewardStore *self,
 {
   StewardCachedStmt *stmt;
 
-  if (g_utf8_strlen (folded, -1) >= TRIGRAM_MIN_CHARS)
+  if (trigram_can_match (folded))
     {
       g_autofree char *phrase = fts_phrase (folded);
 
-      stmt = steward_store_prepare (self, "SELECT rowid FROM user_search WHERE user_search MATCH ?", error);
+      stmt = steward_store_prepare (self, TRIGRAM_MATCHING_IDS, error);
       if (stmt != NULL)
         steward_bind_text (stmt, 1, phrase);
       return stmt;
     }
 
-  stmt = steward_store_prepare (self,
-                                "SELECT id FROM users WHERE instr(name_key, ?1) > 0"
-                                " OR instr(email_key, ?1) > 0 OR instr(userid_key, ?1) > 0",
-                                error);
+  stmt = steward_store_prepare (self, "SELECT u.id FROM users u WHERE " ANY_KEY_CONTAINS ("?1"), error);
   if (stmt != NULL)
     steward_bind_text (stmt, 1, folded);
   return stmt;

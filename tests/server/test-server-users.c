@@ -677,8 +677,8 @@ test_list_offsets_from_memory (void)
  * from the trigram index (one or two letters: a pass over the table in
  * rowid order) and the listing's order: the first request after a write
  * goes through SQL, the next ones through memory, and all of them must
- * agree, disabled users, identity managers, offsets, both directions and
- * searches of one or two letters included. */
+ * agree, disabled users, identity managers, offsets and both directions
+ * included. */
 static void
 test_search_from_memory (void)
 {
