@@ -105,6 +105,11 @@ GPtrArray *steward_store_get_users (StewardStore *self,
 int steward_store_compare_names (gconstpointer a,
                                  gconstpointer b);
 
+/* Adds the SQL functions the listing's queries use to a new connection;
+ * FALSE with ERROR on failure. */
+gboolean steward_store_listing_add_functions (StewardStore *self,
+                                              GError      **error);
+
 /* The case-folded form used for case-insensitive search, sort and
  * uniqueness; the same function is used on queries. */
 char *steward_fold (const char *text);

@@ -459,7 +459,7 @@ open_with (const char *path,
                            error))
     return NULL;
 
-  if (!migrate (self, error))
+  if (!steward_store_listing_add_functions (self, error) || !migrate (self, error))
     return NULL;
 
   return g_steal_pointer (&self);
