@@ -53,6 +53,7 @@ struct _StewardStore
   GHashTable *listings;          /* filter and sort key → StewardListing, likewise */
   GHashTable *callers;           /* credential hash → StewardCachedCaller, likewise */
   GHashTable *group_permissions; /* group id → its names, likewise; NULL until read */
+  GArray     *gathered_ids;      /* guint32: where gather_ids() appends while a search runs */
   guint64     listing_clock;
   gint64      data_version;   /* PRAGMA data_version when the caches were last valid */
   gint64      listings_epoch; /* cache_epoch.listings when the listings were last valid */
