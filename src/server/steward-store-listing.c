@@ -58,6 +58,14 @@ fts_phrase (const char *folded)
   return g_string_free (g_steal_pointer (&phrase), FALSE);
 }
 
+/* A text with the separator of the index's fields in it would match
+ * across two of them, and no field holds it. */
+static gboolean
+can_match (const char *folded)
+{
+  return strchr (folded, STEWARD_SEARCH_TEXT_SEPARATOR) == NULL;
+}
+
 static gboolean
 trigram_can_match (const char *folded)
 {
@@ -77,15 +85,26 @@ add_substring_filter (FilterClause *clause,
   folded = steward_fold (text);
   g_string_append_printf (clause->cache_key, "%s~", column != NULL ? column : "*");
 
+  if (!can_match (folded))
+    {
+      g_string_append (clause->where, " AND 0");
+      g_string_append (clause->cache_key, "none|");
+      return;
+    }
+
   if (trigram_can_match (folded))
     {
       g_autofree char *phrase = fts_phrase (folded);
-      g_autofree char *query = column != NULL ? g_strdup_printf ("%s : %s", column, phrase)
-                                              : g_steal_pointer (&phrase);
 
-      g_string_append (clause->where,
-                       " AND u.id IN (" TRIGRAM_MATCHING_IDS ")");
-      add_value (clause, query);
+      /* The index holds the three fields as one text: it narrows the
+       * search of one field down, and the row says which field matched. */
+      g_string_append (clause->where, " AND u.id IN (" TRIGRAM_MATCHING_IDS ")");
+      add_value (clause, phrase);
+      if (column != NULL)
+        {
+          g_string_append_printf (clause->where, " AND instr(u.%s, ?) > 0", column);
+          add_value (clause, folded);
+        }
     }
   else if (column != NULL)
     {
@@ -503,6 +522,9 @@ gather_matching_ids (StewardStore *self,
   g_autoptr (StewardCachedStmt) stmt = NULL;
   g_autofree char *phrase = NULL;
   int              rc;
+
+  if (!can_match (folded))
+    return TRUE;
 
   if (trigram_can_match (folded))
     {

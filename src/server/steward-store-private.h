@@ -106,6 +106,11 @@ GPtrArray *steward_store_get_users (StewardStore *self,
 int steward_store_compare_names (gconstpointer a,
                                  gconstpointer b);
 
+/* What joins a user's folded name, e-mail and userid in the search index
+ * (the unit separator, char(31) in the schema's SQL). No name or e-mail
+ * holds a control character, so a search text holding it matches no one. */
+#define STEWARD_SEARCH_TEXT_SEPARATOR '\x1f'
+
 /* Adds the SQL functions the listing's queries use to a new connection;
  * FALSE with ERROR on failure. */
 gboolean steward_store_listing_add_functions (StewardStore *self,

@@ -462,6 +462,164 @@ test_demo_migrates_version_1 (void)
   }
 }
 
+/* What a search answers, as one comparable line: the count and the ids of
+ * the hits in order. */
+static char *
+search_answer (StewardTestServer *on,
+               const char        *token,
+               const char        *query)
+{
+  g_autofree char *path = g_strconcat ("/bim/user?includeDisabled=true&size=1000&sortField=email&", query, NULL);
+  g_autoptr (JsonNode) reply = get_json (on, token, path);
+  JsonObject *object = steward_test_json_object (reply);
+  JsonArray  *hits = steward_test_json_get_array (object, "hits");
+  GString    *answer = g_string_new (NULL);
+
+  g_string_append_printf (answer, "%s → %" G_GINT64_FORMAT ":", query, steward_test_json_get_int (object, "count"));
+  for (guint i = 0; i < json_array_get_length (hits); i++)
+    g_string_append_printf (answer, " %" G_GINT64_FORMAT,
+                            steward_test_json_get_int (steward_test_json_object (json_array_get_element (hits, i)), "id"));
+  return g_string_free (answer, FALSE);
+}
+
+/* A database of schema version 3 has the search index of version 1 (three
+ * columns beside the users table); a newer server replaces it with one
+ * text per user, and every search, of any field, answers as before, as do
+ * the triggers that keep the new index current. */
+static void
+test_demo_migrates_search_index (void)
+{
+  g_autoptr (StewardTestServer) first = steward_test_server_start ("--demo", "60", NULL);
+  g_autoptr (StewardTestServer) again = NULL;
+  g_autofree char *path = g_build_filename (first->data_dir, "steward.db", NULL);
+  g_autofree char *token = NULL;
+  g_autofree char *other_userid = NULL;
+  g_autofree char *other_fragment = NULL;
+  g_autoptr (GPtrArray) queries = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) before = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (JsonNode) everyone = NULL;
+  JsonArray    *hits;
+  sqlite3      *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  token = steward_test_http_authenticate (first, first->admin_api_key);
+
+  /* A userid that is not the e-mail: the new index keeps it apart. */
+  everyone = get_json (first, token, "/bim/user?includeDisabled=true&size=1000");
+  hits = steward_test_json_get_array (steward_test_json_object (everyone), "hits");
+  for (guint i = 0; i < json_array_get_length (hits) && other_userid == NULL; i++)
+    {
+      JsonObject *user = steward_test_json_object (json_array_get_element (hits, i));
+      const char *userid = steward_test_json_get_string (user, "userid");
+      const char *email = steward_test_json_get_string (steward_test_json_get_object (user, "profile"), "email");
+
+      if (g_strcmp0 (userid, email) != 0 && strlen (userid) >= 6)
+        other_userid = g_ascii_strdown (userid, -1);
+    }
+  g_assert_nonnull (other_userid);
+  other_fragment = g_uri_escape_string (other_userid + 1, NULL, FALSE);
+  other_fragment[4] = '\0';
+
+  g_ptr_array_add (queries, g_strdup ("searchText=son"));
+  g_ptr_array_add (queries, g_strdup ("searchText=ar"));
+  g_ptr_array_add (queries, g_strdup ("searchText=example.c"));
+  g_ptr_array_add (queries, g_strdup ("name=son"));
+  g_ptr_array_add (queries, g_strdup ("email=son"));
+  g_ptr_array_add (queries, g_strdup ("userid=son"));
+  g_ptr_array_add (queries, g_strdup ("name=example"));
+  g_ptr_array_add (queries, g_strconcat ("searchText=", other_fragment, NULL));
+  g_ptr_array_add (queries, g_strconcat ("userid=", other_fragment, NULL));
+  g_ptr_array_add (queries, g_strconcat ("email=", other_fragment, NULL));
+  for (guint i = 0; i < queries->len; i++)
+    g_ptr_array_add (before, search_answer (first, token, g_ptr_array_index (queries, i)));
+  /* The searches can tell the fields apart at all. */
+  g_assert_cmpstr (g_ptr_array_index (before, 6), ==, "name=example → 0:");
+  g_assert_false (g_str_has_suffix (g_ptr_array_index (before, 8), ":"));
+
+  first->keep_data_dir = TRUE;
+  steward_test_server_stop (first);
+
+  /* Back to version 3: its index of three columns, filled from the table,
+   * and the triggers that fed it. */
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "DROP TRIGGER users_search_insert;"
+                                 "DROP TRIGGER users_search_delete;"
+                                 "DROP TRIGGER users_search_update;"
+                                 "DROP TABLE user_search;"
+                                 "CREATE VIRTUAL TABLE user_search USING fts5("
+                                 "  name_key, email_key, userid_key, content='users', content_rowid='id',"
+                                 "  tokenize='trigram case_sensitive 1');"
+                                 "INSERT INTO user_search(user_search) VALUES ('rebuild');"
+                                 "CREATE TRIGGER users_search_insert AFTER INSERT ON users BEGIN"
+                                 "  INSERT INTO user_search(rowid, name_key, email_key, userid_key)"
+                                 "  VALUES (new.id, new.name_key, new.email_key, new.userid_key);"
+                                 "END;"
+                                 "CREATE TRIGGER users_search_delete AFTER DELETE ON users BEGIN"
+                                 "  INSERT INTO user_search(user_search, rowid, name_key, email_key, userid_key)"
+                                 "  VALUES ('delete', old.id, old.name_key, old.email_key, old.userid_key);"
+                                 "END;"
+                                 "CREATE TRIGGER users_search_update AFTER UPDATE OF name_key, email_key, userid_key ON users BEGIN"
+                                 "  INSERT INTO user_search(user_search, rowid, name_key, email_key, userid_key)"
+                                 "  VALUES ('delete', old.id, old.name_key, old.email_key, old.userid_key);"
+                                 "  INSERT INTO user_search(rowid, name_key, email_key, userid_key)"
+                                 "  VALUES (new.id, new.name_key, new.email_key, new.userid_key);"
+                                 "END;"
+                                 "PRAGMA user_version = 3;",
+                                 NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  again = steward_test_server_start_in (first->data_dir, NULL, NULL);
+  g_free (token);
+  token = steward_test_http_authenticate (again, again->admin_api_key);
+  for (guint i = 0; i < queries->len; i++)
+    {
+      g_autofree char *after = search_answer (again, token, g_ptr_array_index (queries, i));
+
+      g_assert_cmpstr (after, ==, g_ptr_array_index (before, i));
+    }
+
+  /* The new index is kept current: a new user, a renamed one, a deleted one. */
+  json_node_unref (steward_test_http_expect (again, "POST", "/bim/iam/bim/user", token,
+                                             "{\"userid\": \"wombat.new@example.com\", \"profile\": "
+                                             "{\"name\": \"Wombat Newcomer\", \"email\": \"wombat.new@example.com\"}}",
+                                             200));
+  {
+    g_autofree char *added = search_answer (again, token, "searchText=wcome");
+
+    g_assert_cmpstr (added, !=, "searchText=wcome → 0:");
+  }
+  json_node_unref (steward_test_http_expect (again, "PUT", "/bim/iam/bim/user/wombat.new@example.com/profile", token,
+                                             "{\"name\": \"Wombat Renamed\"}", 200));
+  {
+    g_autofree char *old_name = search_answer (again, token, "searchText=wcome");
+    g_autofree char *new_name = search_answer (again, token, "name=renamed");
+
+    g_assert_cmpstr (old_name, ==, "searchText=wcome → 0:");
+    g_assert_cmpstr (new_name, !=, "name=renamed → 0:");
+  }
+  json_node_unref (steward_test_http_expect (again, "DELETE", "/bim/iam/bim/user/wombat.new@example.com", token,
+                                             NULL, 200));
+  {
+    g_autofree char *gone = search_answer (again, token, "searchText=renamed");
+
+    g_assert_cmpstr (gone, ==, "searchText=renamed → 0:");
+  }
+
+  /* Version 4, with its one column. */
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT (SELECT user_version FROM pragma_user_version),"
+                                           " (SELECT group_concat(name) FROM pragma_table_info('user_search'))",
+                                       -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 4);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 1), ==, "search_text");
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
 /* A server killed while it writes a large demo leaves no database behind,
  * not a half-written one, and the next start seeds from the beginning. */
 static void
@@ -523,6 +681,7 @@ main (int   argc,
   g_test_add_func ("/server/demo/bulk-load-rebuilt", test_demo_bulk_load_rebuilt);
   g_test_add_func ("/server/demo/row-copies", test_demo_row_copies);
   g_test_add_func ("/server/demo/migrates-version-1", test_demo_migrates_version_1);
+  g_test_add_func ("/server/demo/migrates-search-index", test_demo_migrates_search_index);
   g_test_add_func ("/server/demo/killed-halfway", test_demo_killed_halfway);
 
   server = steward_test_server_start ("--demo", n_users, NULL);

@@ -729,6 +729,41 @@ test_search_from_memory (void)
     }
 }
 
+/* The index keeps a user's name, e-mail and userid as one text with a
+ * separator between them: no search matches across two fields, nor the
+ * separator itself, whether it is answered from SQL (the first request)
+ * or from the listing in memory (the later ones). */
+static void
+test_search_within_one_field (void)
+{
+  static const struct
+  {
+    const char *query;
+    gint64      count;
+  } cases[] = {
+    { "searchText=fieldedge", 1 },  /* the name's end */
+    { "searchText=edgeqx", 0 },     /* the name's end, the e-mail's start */
+    { "searchText=edge%1Fqx", 0 },  /* ...and the separator between */
+    { "searchText=%1F", 0 },        /* one character: the pass over the table */
+    { "searchText=qx.fielded", 1 }, /* the e-mail */
+    { "email=fieldedge", 0 },       /* a name's text, but searched in e-mails */
+    { "name=qx.field", 0 },         /* and the reverse */
+    { "userid=qx.fielded", 1 },     /* the userid is the e-mail */
+  };
+
+  json_node_unref (steward_test_http_create_user (server, admin_token, "Wide Fieldedge", "qx.fielded@example.com", NULL));
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    for (guint request = 0; request < 3; request++)
+      {
+        g_autofree char *path = g_strconcat ("/bim/user?size=25&", cases[c].query, NULL);
+        g_autoptr (JsonNode) reply = get_json (path);
+
+        g_test_message ("%s, request %u", path, request + 1);
+        g_assert_cmpint (steward_test_json_get_int (steward_test_json_object (reply), "count"), ==, cases[c].count);
+      }
+}
+
 static void
 test_list_default_and_max_size (void)
 {
@@ -1016,6 +1051,7 @@ main (int   argc,
   g_test_add_func ("/server/users/list/after-writes", test_list_after_writes);
   g_test_add_func ("/server/users/list/offsets-from-memory", test_list_offsets_from_memory);
   g_test_add_func ("/server/users/list/search-from-memory", test_search_from_memory);
+  g_test_add_func ("/server/users/list/search-within-one-field", test_search_within_one_field);
   g_test_add_func ("/server/users/list/default-and-max-size", test_list_default_and_max_size);
   g_test_add_func ("/server/users/list/bad-parameters", test_list_bad_parameters);
   for (guint i = 0; i < G_N_ELEMENTS (sort_cases); i++)
