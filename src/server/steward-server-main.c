@@ -293,15 +293,17 @@ build_demo_database (const Options *options,
   g_autofree char *new_path = g_strconcat (path, ".new", NULL);
   g_autoptr (StewardStore) store = NULL;
 
+  /* What an earlier start with --demo left when it was stopped halfway:
+   * never renamed into place, so never anyone's database, and at a million
+   * users over a gigabyte. Removed by any later start. */
+  g_unlink (new_path);
+
   *built = FALSE;
   if (options->demo == 0 || g_file_test (path, G_FILE_TEST_EXISTS))
     return TRUE;
 
   if (!ensure_data_dir (options->data_dir, error))
     return FALSE;
-
-  /* What an earlier start left when it was stopped halfway. */
-  g_unlink (new_path);
 
   store = steward_store_open_new (new_path, error);
   if (store == NULL || !prepare_data (store, options, out_admin_key, error))

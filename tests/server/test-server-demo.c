@@ -664,6 +664,24 @@ test_demo_killed_halfway (void)
   g_assert_false (g_file_test (new_path, G_FILE_TEST_EXISTS));
 }
 
+/* The half-written file of a seeding that was stopped is removed by any
+ * later start, not only by one that seeds again. */
+static void
+test_demo_leftover_removed (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *data_dir = g_dir_make_tmp ("steward-demo-XXXXXX", &error);
+  g_autofree char *new_path = g_build_filename (data_dir, "steward.db.new", NULL);
+  g_autoptr (StewardTestServer) started = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (new_path, "half a database", -1, &error));
+  g_assert_no_error (error);
+
+  started = steward_test_server_start_in (data_dir, NULL, NULL);
+  g_assert_false (g_file_test (new_path, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -683,6 +701,7 @@ main (int   argc,
   g_test_add_func ("/server/demo/migrates-version-1", test_demo_migrates_version_1);
   g_test_add_func ("/server/demo/migrates-search-index", test_demo_migrates_search_index);
   g_test_add_func ("/server/demo/killed-halfway", test_demo_killed_halfway);
+  g_test_add_func ("/server/demo/leftover-removed", test_demo_leftover_removed);
 
   server = steward_test_server_start ("--demo", n_users, NULL);
   admin_token = steward_test_http_authenticate (server, server->admin_api_key);
