@@ -317,12 +317,27 @@ handle_headers_early (SoupServer        *soup,
                                     SOUP_MEMORY_STATIC, body, strlen (body));
 }
 
+/* Marks a message counted in in_flight: some end without having been read
+ * (one refused from its headers, a client gone halfway through its body),
+ * and one may end both finished and aborted. */
+static GQuark
+in_flight_quark (void)
+{
+  static GQuark quark;
+
+  /* Only the main loop's thread serves messages. */
+  if (quark == 0)
+    quark = g_quark_from_static_string ("steward-server-in-flight");
+  return quark;
+}
+
 static void
 request_read_cb (SoupServer        *soup,
                  SoupServerMessage *message,
                  StewardServer     *self)
 {
   self->in_flight++;
+  g_object_set_qdata (G_OBJECT (message), in_flight_quark (), GINT_TO_POINTER (TRUE));
 }
 
 static void
@@ -330,6 +345,8 @@ request_done_cb (SoupServer        *soup,
                  SoupServerMessage *message,
                  StewardServer     *self)
 {
+  if (g_object_steal_qdata (G_OBJECT (message), in_flight_quark ()) == NULL)
+    return;
   g_return_if_fail (self->in_flight > 0);
   self->in_flight--;
 }

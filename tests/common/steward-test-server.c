@@ -234,6 +234,15 @@ start_server (const char *data_dir,
   /* stderr stays inherited: the server's log then lands in the test log. */
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
   g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  /* A critical warning in the server is a bug: it aborts the server, and
+   * the test sees its requests fail. */
+  {
+    const char      *debug = g_getenv ("G_DEBUG");
+    g_autofree char *fatal = g_strconcat (debug != NULL && *debug != '\0' ? debug : "", debug != NULL && *debug != '\0' ? "," : "",
+                                          "fatal-criticals", NULL);
+
+    g_subprocess_launcher_setenv (launcher, "G_DEBUG", fatal, TRUE);
+  }
   server->process = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
   if (server->process == NULL)
     abort_test (error->message);
