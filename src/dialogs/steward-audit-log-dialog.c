@@ -14,6 +14,7 @@
 
 #include "steward-audit-row.h"
 #include "steward-format.h"
+#include "steward-search-escape.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -243,6 +244,7 @@ steward_audit_log_dialog_init (StewardAuditLogDialog *self)
     gtk_string_list_append (types, steward_format_record_type (steward_format_record_type_at (i)));
   gtk_drop_down_set_model (self->type_dropdown, G_LIST_MODEL (types));
   gtk_search_entry_set_search_delay (self->user_entry, 300);
+  steward_search_escape_closes (self->user_entry, GTK_WINDOW (self));
 }
 
 /* ------------------------------------------------------------------ */

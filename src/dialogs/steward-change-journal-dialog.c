@@ -15,6 +15,7 @@
 
 #include "steward-file-save.h"
 #include "steward-format.h"
+#include "steward-search-escape.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -489,6 +490,7 @@ steward_change_journal_dialog_init (StewardChangeJournalDialog *self)
   g_signal_handlers_unblock_matched (self->server_dropdown, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
 
   gtk_search_entry_set_search_delay (self->search_entry, 300);
+  steward_search_escape_closes (self->search_entry, GTK_WINDOW (self));
 }
 
 /* ------------------------------------------------------------------ */

@@ -14,6 +14,7 @@
 
 #include "steward-api-error.h"
 #include "steward-impersonation-sql.h"
+#include "steward-search-escape.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -302,6 +303,7 @@ steward_impersonation_dialog_init (StewardImpersonationDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_search_entry_set_search_delay (self->search_entry, 250);
+  steward_search_escape_closes (self->search_entry, GTK_WINDOW (self));
   gtk_widget_set_visible (GTK_WIDGET (self->results_list), FALSE);
 }
 

@@ -300,6 +300,28 @@ check_accessible_name (gpointer widget,
   (*checked)++;
 }
 
+static gboolean
+window_hidden (gpointer window)
+{
+  return !gtk_widget_get_visible (window);
+}
+
+void
+steward_test_ui_check_escape_in_search (GtkWindow *dialog)
+{
+  g_autoptr (GtkWindow) kept = g_object_ref (dialog);
+  GtkEditable *entry = steward_test_ui_find_widget (GTK_WIDGET (dialog), GTK_TYPE_SEARCH_ENTRY);
+
+  gtk_editable_set_text (entry, "typed by mistake");
+  g_signal_emit_by_name (entry, "stop-search");
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
+  steward_test_ui_drain ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+
+  g_signal_emit_by_name (entry, "stop-search");
+  steward_test_ui_wait_until (window_hidden, dialog);
+}
+
 guint
 steward_test_ui_check_accessible_names (GtkWidget *root)
 {

@@ -70,6 +70,11 @@ gboolean steward_test_ui_has_accessible_name (GtkWidget *widget);
  * accessible name; returns how many were checked. */
 guint steward_test_ui_check_accessible_names (GtkWidget *root);
 
+/* Fails unless Escape in @dialog's search entry (its stop-search) first
+ * clears the text, leaving the dialog open, and then closes the dialog.
+ * Takes a reference of its own; @dialog must be presented. */
+void steward_test_ui_check_escape_in_search (GtkWindow *dialog);
+
 /* Connects a session to @server with its administrator key. */
 StewardSession *steward_test_ui_connect (StewardTestServer *server);
 StewardSession *steward_test_ui_connect_with_key (StewardTestServer *server,

@@ -126,6 +126,15 @@ def find(parent, name=None, role=None, timeout=20):
     return wait_for(lambda: _walk(parent, matches), "%s %r" % (role or "node", name), timeout)
 
 
+def gone(parent, text, role=None, timeout=20):
+    """Waits until no node below @parent has a name containing @text (a
+    closed window leaves the application's tree, a filtered-out row its
+    list's)."""
+    def matches(node):
+        return text in (node.name or "") and (role is None or node.roleName == role)
+    wait_for(lambda: _walk(parent, matches) is None, "%s containing %r to go" % (role or "node", text), timeout)
+
+
 def find_described(parent, pattern, role=None, timeout=20):
     """The first node below @parent whose description matches @pattern."""
     def matches(node):

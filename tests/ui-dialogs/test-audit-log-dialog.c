@@ -123,21 +123,40 @@ error_shown (gpointer dialog)
   return settled (dialog) && g_strcmp0 (gtk_stack_get_visible_child_name (stack), "error") == 0;
 }
 
+/* The log of @session, on screen with its first page. */
+static GtkWidget *
+present_settled (StewardSession *session)
+{
+  GtkWidget *dialog = steward_audit_log_dialog_new (session);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  steward_test_ui_wait_until (settled, dialog);
+  return dialog;
+}
+
 static void
 test_server_gone (void)
 {
   g_autoptr (StewardTestServer) server = steward_test_server_start (NULL, NULL);
   g_autoptr (StewardSession) session = steward_test_ui_connect (server);
-  GtkWidget *dialog = steward_audit_log_dialog_new (session);
+  GtkWidget *dialog = present_settled (session);
 
-  gtk_window_present (GTK_WINDOW (dialog));
-  steward_test_ui_wait_until (settled, dialog);
   steward_test_server_stop (server);
 
   g_assert_true (gtk_widget_activate_action (dialog, "audit.reload", NULL));
   steward_test_ui_wait_until (error_shown, dialog);
   g_assert_nonnull (steward_test_ui_find_button (dialog, "Retry"));
   gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* Escape in the user entry clears it, then closes the log. */
+static void
+test_escape (void)
+{
+  g_autoptr (StewardTestServer) server = steward_test_server_start (NULL, NULL);
+  g_autoptr (StewardSession) session = steward_test_ui_connect (server);
+
+  steward_test_ui_check_escape_in_search (GTK_WINDOW (present_settled (session)));
 }
 
 int
@@ -150,6 +169,7 @@ main (int   argc,
   g_test_add_func ("/ui/audit-log/template", test_template);
   g_test_add_func ("/ui/audit-log/pages-and-filters", test_pages_and_filters);
   g_test_add_func ("/ui/audit-log/server-gone", test_server_gone);
+  g_test_add_func ("/ui/audit-log/escape", test_escape);
 
   return g_test_run ();
 }

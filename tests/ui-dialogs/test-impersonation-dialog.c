@@ -95,7 +95,9 @@ test_prepare (void)
   g_assert_nonnull (steward_test_ui_find_row (dialog, "Host"));
   g_assert_nonnull (steward_test_ui_find_row (dialog, "Connection String"));
   g_assert_cmpuint (steward_test_ui_check_accessible_names (dialog), >=, 2);
-  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* Escape in the search entry clears it, then closes the dialog. */
+  steward_test_ui_check_escape_in_search (GTK_WINDOW (dialog));
 }
 
 int
