@@ -17,8 +17,9 @@
  * characters; shorter ones are searched with instr() instead. */
 #define TRIGRAM_MIN_CHARS 3
 
-/* The ids the trigram index matches for one bound phrase. */
-#define TRIGRAM_MATCHING_IDS "SELECT rowid FROM user_search WHERE user_search MATCH ?"
+/* The users the trigram index matches for one bound phrase, and their ids. */
+#define TRIGRAM_MATCHES "FROM user_search WHERE user_search MATCH ?"
+#define TRIGRAM_MATCHING_IDS "SELECT rowid " TRIGRAM_MATCHES
 /* Whether a user's folded text (name, e-mail or userid) contains the
  * parameter PARAM, for texts too short for the trigram index. */
 #define ANY_KEY_CONTAINS(param)                                            \
@@ -528,10 +529,7 @@ gather_matching_ids (StewardStore *self,
 
   if (trigram_can_match (folded))
     {
-      stmt = steward_store_prepare (self,
-                                    "SELECT gather_ids(rowid) FROM user_search"
-                                    " WHERE user_search MATCH ?1",
-                                    error);
+      stmt = steward_store_prepare (self, "SELECT gather_ids(rowid) " TRIGRAM_MATCHES, error);
       phrase = fts_phrase (folded);
     }
   else

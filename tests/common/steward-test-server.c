@@ -212,6 +212,8 @@ start_server (const char *data_dir,
   g_autoptr (GDataInputStream) stdout_lines = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char   *first_line = NULL;
+  g_autofree char   *fatal_debug = NULL;
+  const char        *debug;
   ServerPrivate     *priv;
   StewardTestServer *server;
   gboolean           tls = FALSE;
@@ -236,13 +238,9 @@ start_server (const char *data_dir,
   g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
   /* A critical warning in the server is a bug: it aborts the server, and
    * the test sees its requests fail. */
-  {
-    const char      *debug = g_getenv ("G_DEBUG");
-    g_autofree char *fatal = g_strconcat (debug != NULL && *debug != '\0' ? debug : "", debug != NULL && *debug != '\0' ? "," : "",
-                                          "fatal-criticals", NULL);
-
-    g_subprocess_launcher_setenv (launcher, "G_DEBUG", fatal, TRUE);
-  }
+  debug = g_getenv ("G_DEBUG");
+  fatal_debug = debug != NULL && *debug != '\0' ? g_strconcat (debug, ",fatal-criticals", NULL) : g_strdup ("fatal-criticals");
+  g_subprocess_launcher_setenv (launcher, "G_DEBUG", fatal_debug, TRUE);
   server->process = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
   if (server->process == NULL)
     abort_test (error->message);
