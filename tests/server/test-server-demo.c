@@ -403,6 +403,22 @@ test_demo_row_copies (void)
   assert_row_copies_match (server->data_dir);
 }
 
+/* Stops STOPPING, keeping its data directory, and runs SQL on its database
+ * as an older server would have left it. */
+static void
+stop_and_rewrite (StewardTestServer *stopping,
+                  const char        *sql)
+{
+  g_autofree char *path = g_build_filename (stopping->data_dir, "steward.db", NULL);
+  sqlite3         *db = NULL;
+
+  stopping->keep_data_dir = TRUE;
+  steward_test_server_stop (stopping);
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
 /* A database of schema version 1, without the copies, gets them filled in
  * from the tables when a newer server opens it. */
 static void
@@ -410,29 +426,20 @@ test_demo_migrates_version_1 (void)
 {
   g_autoptr (StewardTestServer) first = steward_test_server_start ("--demo", "60", NULL);
   g_autoptr (StewardTestServer) again = NULL;
-  g_autofree char *path = g_build_filename (first->data_dir, "steward.db", NULL);
   g_autofree char *token = NULL;
   g_autoptr (JsonNode) before = NULL;
   g_autoptr (JsonNode) after = NULL;
-  sqlite3    *db = NULL;
   const char *page = "/bim/user?includeDisabled=true&size=1000&sortField=email";
 
   token = steward_test_http_authenticate (first, first->admin_api_key);
   before = get_json (first, token, page);
-  first->keep_data_dir = TRUE;
-  steward_test_server_stop (first);
-
   /* Back to version 1: the same tables without the two columns (nor the
    * cache counter of version 3). */
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db,
-                                 "ALTER TABLE users DROP COLUMN permission_names;"
-                                 "ALTER TABLE users DROP COLUMN group_ids;"
-                                 "DROP TABLE cache_epoch;"
-                                 "PRAGMA user_version = 1;",
-                                 NULL, NULL, NULL),
-                   ==, SQLITE_OK);
-  sqlite3_close (db);
+  stop_and_rewrite (first,
+                    "ALTER TABLE users DROP COLUMN permission_names;"
+                    "ALTER TABLE users DROP COLUMN group_ids;"
+                    "DROP TABLE cache_epoch;"
+                    "PRAGMA user_version = 1;");
 
   again = steward_test_server_start_in (first->data_dir, NULL, NULL);
   g_assert_cmpuint (assert_row_copies_match (again->data_dir), >, 0);
@@ -536,39 +543,32 @@ test_demo_migrates_search_index (void)
   g_assert_cmpstr (g_ptr_array_index (before, 6), ==, "name=example → 0:");
   g_assert_false (g_str_has_suffix (g_ptr_array_index (before, 8), ":"));
 
-  first->keep_data_dir = TRUE;
-  steward_test_server_stop (first);
-
   /* Back to version 3: its index of three columns, filled from the table,
    * and the triggers that fed it. */
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db,
-                                 "DROP TRIGGER users_search_insert;"
-                                 "DROP TRIGGER users_search_delete;"
-                                 "DROP TRIGGER users_search_update;"
-                                 "DROP TABLE user_search;"
-                                 "CREATE VIRTUAL TABLE user_search USING fts5("
-                                 "  name_key, email_key, userid_key, content='users', content_rowid='id',"
-                                 "  tokenize='trigram case_sensitive 1');"
-                                 "INSERT INTO user_search(user_search) VALUES ('rebuild');"
-                                 "CREATE TRIGGER users_search_insert AFTER INSERT ON users BEGIN"
-                                 "  INSERT INTO user_search(rowid, name_key, email_key, userid_key)"
-                                 "  VALUES (new.id, new.name_key, new.email_key, new.userid_key);"
-                                 "END;"
-                                 "CREATE TRIGGER users_search_delete AFTER DELETE ON users BEGIN"
-                                 "  INSERT INTO user_search(user_search, rowid, name_key, email_key, userid_key)"
-                                 "  VALUES ('delete', old.id, old.name_key, old.email_key, old.userid_key);"
-                                 "END;"
-                                 "CREATE TRIGGER users_search_update AFTER UPDATE OF name_key, email_key, userid_key ON users BEGIN"
-                                 "  INSERT INTO user_search(user_search, rowid, name_key, email_key, userid_key)"
-                                 "  VALUES ('delete', old.id, old.name_key, old.email_key, old.userid_key);"
-                                 "  INSERT INTO user_search(rowid, name_key, email_key, userid_key)"
-                                 "  VALUES (new.id, new.name_key, new.email_key, new.userid_key);"
-                                 "END;"
-                                 "PRAGMA user_version = 3;",
-                                 NULL, NULL, NULL),
-                   ==, SQLITE_OK);
-  sqlite3_close (db);
+  stop_and_rewrite (first,
+                    "DROP TRIGGER users_search_insert;"
+                    "DROP TRIGGER users_search_delete;"
+                    "DROP TRIGGER users_search_update;"
+                    "DROP TABLE user_search;"
+                    "CREATE VIRTUAL TABLE user_search USING fts5("
+                    "  name_key, email_key, userid_key, content='users', content_rowid='id',"
+                    "  tokenize='trigram case_sensitive 1');"
+                    "INSERT INTO user_search(user_search) VALUES ('rebuild');"
+                    "CREATE TRIGGER users_search_insert AFTER INSERT ON users BEGIN"
+                    "  INSERT INTO user_search(rowid, name_key, email_key, userid_key)"
+                    "  VALUES (new.id, new.name_key, new.email_key, new.userid_key);"
+                    "END;"
+                    "CREATE TRIGGER users_search_delete AFTER DELETE ON users BEGIN"
+                    "  INSERT INTO user_search(user_search, rowid, name_key, email_key, userid_key)"
+                    "  VALUES ('delete', old.id, old.name_key, old.email_key, old.userid_key);"
+                    "END;"
+                    "CREATE TRIGGER users_search_update AFTER UPDATE OF name_key, email_key, userid_key ON users BEGIN"
+                    "  INSERT INTO user_search(user_search, rowid, name_key, email_key, userid_key)"
+                    "  VALUES ('delete', old.id, old.name_key, old.email_key, old.userid_key);"
+                    "  INSERT INTO user_search(rowid, name_key, email_key, userid_key)"
+                    "  VALUES (new.id, new.name_key, new.email_key, new.userid_key);"
+                    "END;"
+                    "PRAGMA user_version = 3;");
 
   again = steward_test_server_start_in (first->data_dir, NULL, NULL);
   g_free (token);
